@@ -1,0 +1,143 @@
+/// One JSON (or YAML-as-JSON) value: the data type every module exchanges documents in.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+extension JSONValue {
+    /// The string payload, if this is a string.
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The boolean payload, if this is a boolean.
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// The number payload, if this is a number.
+    public var numberValue: JSONNumber? { if case .number(let n) = self { n } else { nil } }
+    /// The array payload, if this is an array.
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// The object payload, if this is an object.
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+    /// True for `null`.
+    public var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// Member lookup on objects; nil for other kinds or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { o[key] } else { nil }
+    }
+
+    /// The JSON type name used in messages and by JSON Schema (`integer` for integral numbers).
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number(let n): n.isInteger ? "integer" : "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+/// A JSON object: keeps insertion order for output and looks keys up in O(1).
+///
+/// Equality and hashing ignore order (JSON Schema and RFC 8259 semantics).
+public struct JSONObject: Sendable {
+    /// Keys in insertion order.
+    public private(set) var keys: [String] = []
+    /// Values parallel to `keys`.
+    public private(set) var values: [JSONValue] = []
+    private var index: [String: Int] = [:]
+
+    /// An empty object.
+    public init() {}
+
+    /// An object from ordered pairs; a later duplicate key replaces the earlier value in place.
+    public init(_ pairs: [(String, JSONValue)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// Number of members.
+    public var count: Int { keys.count }
+    /// True when there are no members.
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Gets, inserts (at the end), replaces (in place) or removes (with nil) a member.
+    public subscript(key: String) -> JSONValue? {
+        get { index[key].map { values[$0] } }
+        set {
+            if let i = index[key] {
+                if let newValue { values[i] = newValue } else { remove(at: i) }
+            } else if let newValue {
+                index[key] = keys.count
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// True when `key` is present.
+    public func contains(_ key: String) -> Bool { index[key] != nil }
+
+    /// Appends a member known to be new; returns false (and changes nothing) if the key exists.
+    @discardableResult
+    public mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
+        guard index[key] == nil else { return false }
+        index[key] = keys.count
+        keys.append(key)
+        values.append(value)
+        return true
+    }
+
+    private mutating func remove(at i: Int) {
+        index[keys[i]] = nil
+        keys.remove(at: i)
+        values.remove(at: i)
+        for j in i..<keys.count { index[keys[j]] = j }
+    }
+
+    /// Members in insertion order.
+    public var members: Zip2Sequence<[String], [JSONValue]> { zip(keys, values) }
+}
+
+extension JSONObject: Equatable, Hashable {
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.count == b.count else { return false }
+        for (k, v) in a.members where b[k] != v { return false }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Order-independent: combine per-member hashes commutatively.
+        var acc = 0
+        for (k, v) in members {
+            var h = Hasher()
+            h.combine(k)
+            h.combine(v)
+            acc = acc &+ h.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(acc)
+    }
+}
+
+extension JSONObject: Sequence {
+    public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator { members.makeIterator() }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+}
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+}

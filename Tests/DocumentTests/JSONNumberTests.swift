@@ -1,0 +1,31 @@
+import Testing
+@testable import Document
+
+@Test func integerAndDecimalFormsAreEqual() {
+    #expect(JSONNumber(text: "1") == JSONNumber(text: "1.0"))
+    #expect(JSONNumber(text: "100") == JSONNumber(text: "1e2"))
+    #expect(JSONNumber(text: "1.0")!.isInteger)
+    #expect(!JSONNumber(text: "1.5")!.isInteger)
+}
+
+@Test func hugeIntegersStayExact() {
+    let n = JSONNumber(text: "123456789012345678901234567890")!
+    #expect(n.isInteger)
+    #expect(n.int64Value == nil)
+    #expect(n.text == "123456789012345678901234567890")
+    #expect(n > JSONNumber(text: "123456789012345678901234567889")!)
+}
+
+@Test func rejectsNonGrammar() {
+    for bad in ["01", "1.", ".5", "+1", "NaN", "1e", "-", "0x10", " 1"] {
+        #expect(JSONNumber(text: bad) == nil, "\(bad)")
+    }
+}
+
+@Test func ordersExactly() {
+    #expect(JSONNumber(text: "-2")! < JSONNumber(text: "-1.5")!)
+    #expect(JSONNumber(text: "0.1")! < JSONNumber(text: "0.10000000000000001")!)
+    #expect(JSONNumber(text: "-0")! == JSONNumber(text: "0")!)
+    #expect(JSONNumber(text: "9223372036854775807")!.int64Value == Int64.max)
+    #expect(JSONNumber(text: "-9223372036854775808")!.int64Value == Int64.min)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Gateway
+
+@Test func moduleIsLinked() {
+    #expect(GatewayModule.name == "Gateway")
+}

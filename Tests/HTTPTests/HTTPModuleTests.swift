@@ -1,0 +1,6 @@
+import Testing
+@testable import HTTP
+
+@Test func moduleIsLinked() {
+    #expect(HTTPModule.name == "HTTP")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import OpenAPI
+
+@Test func moduleIsLinked() {
+    #expect(OpenAPIModule.name == "OpenAPI")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Simulators
+
+@Test func moduleIsLinked() {
+    #expect(SimulatorsModule.name == "Simulators")
+}

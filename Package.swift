@@ -19,11 +19,11 @@ let package = Package(
                        providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLinux"),
 
-        .target(name: "Document", dependencies: ["CYAML"], swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["CLinux", "COpenSSL"], swiftSettings: strict),
-        .target(name: "OpenAPI", dependencies: ["Document"], swiftSettings: strict),
-        .target(name: "Gateway", dependencies: ["OpenAPI", "HTTP", "Document"], swiftSettings: strict),
-        .target(name: "Simulators", dependencies: ["HTTP", "Document"], swiftSettings: strict),
+        .target(name: "Document", dependencies: ["CYAML"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CLinux", "COpenSSL"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "OpenAPI", dependencies: ["Document"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Gateway", dependencies: ["OpenAPI", "HTTP", "Document"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Simulators", dependencies: ["HTTP", "Document"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "gateway", dependencies: ["Gateway", "Simulators"], swiftSettings: strict),
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import Foundation
 import Document
 @testable import Gateway
 
@@ -11,10 +12,18 @@ enum ConfigFixtures {
         "TRACKOPS_SUBDOMAIN": "acme-fake",
         "TRACKOPS_USERNAME": "apiuser/token",
         "TRACKOPS_API_TOKEN": "trackops_test_fake_token_000",
-        "OWOX_API_KEY": "owox_key_test_fake_000",
+        "OWOX_API_KEY": owoxKey(origin: "https://app.owox.com"),
         "OPSDECK_HOST": "opsdeck.example.invalid",
         "OPSDECK_API_TOKEN": "opsdeck_test_fake_token_000",
     ]
+
+    /// A well-formed fake OWOX key for `origin` (`owox_key_` + base64url JSON, unpadded).
+    static func owoxKey(origin: String, id: String = "key-id-fake-0", secret: String = "owox_secret_test_fake_000") -> String {
+        let json = #"{"apiOrigin":"\#(origin)","apiKeyId":"\#(id)","apiKeySecret":"\#(secret)"}"#
+        let base64 = Data(json.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return "owox_key_" + base64
+    }
 
     /// Directory the in-memory configuration pretends to live in.
     static let directory = "/etc/gw"

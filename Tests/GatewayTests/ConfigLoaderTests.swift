@@ -124,10 +124,13 @@ import Document
         guard case .basic(let basic) = trackops.auth else { Issue.record("expected basic"); return }
         #expect(basic.username == "apiuser/token" && basic.password.reveal() == "trackops_test_fake_token_000")
 
-        guard case .keyExchange(let owoxKey) = try #require(config.upstream(named: "owox")).auth else {
+        guard case .keyExchange(let exchange) = try #require(config.upstream(named: "owox")).auth else {
             Issue.record("expected keyExchange"); return
         }
-        #expect(owoxKey.reveal() == "owox_key_test_fake_000")
+        #expect(exchange.key.reveal() == ConfigFixtures.variables["OWOX_API_KEY"])
+        #expect(exchange.decoded.apiOrigin.origin == "https://app.owox.com")
+        #expect(exchange.decoded.apiKeyId == "key-id-fake-0")
+        #expect(exchange.decoded.apiKeySecret.reveal() == "owox_secret_test_fake_000")
         let opsdeck = try #require(config.upstream(named: "opsdeck"))
         #expect(opsdeck.baseURL.origin == "https://opsdeck.example.invalid")
         guard case .bearer(let token) = opsdeck.auth else { Issue.record("expected bearer"); return }
@@ -217,7 +220,7 @@ import Document
             "gateway.yaml:11:12: upstreams[0].mount: must start with '/' and name a path, like '/owlops'",
             "gateway.yaml:13:14: upstreams[0].baseURL: scheme 'ftp' is not allowed (use http or https)",
             "gateway.yaml:14:53: upstreams[0].auth.secret: secrets must be a ${ENV} or file: reference",
-            "gateway.yaml:15:35: upstreams[0].rateLimit.period: '1 minute': unknown unit ' minute' (use ms, s, m or h)",
+            "gateway.yaml:15:35: upstreams[0].rateLimit.period: '1 minute' is not a duration; write e.g. '500ms', '30s' or '1m'",
         ])
     }
 

@@ -82,7 +82,14 @@ extension ConfigurationReader {
             guard let email, let password else { return nil }
             return .sessionLogin(SessionLoginAuth(loginPath: loginPath, email: email, password: password))
         case "keyExchange":
-            return secret(a, "key").map { .keyExchange(key: $0) }
+            guard let key = secret(a, "key") else { return nil }
+            switch OWOXAPIKey.decode(key) {
+            case .success(let decoded):
+                return .keyExchange(KeyExchangeAuth(key: key, decoded: decoded))
+            case .failure(let problem):
+                report(a.path.appending("key"), "\(key.source) \(problem.message)")
+                return nil
+            }
         default:
             return nil  // unreachable: `authKeys` has exactly the cases above
         }

@@ -24,6 +24,11 @@ extension ConfigurationReader {
         let spec = filePath(o, "spec")
         let baseURL = string(o, "baseURL").flatMap { readURL($0, at: o.path.appending("baseURL")) }
         let auth = readAuth(o)
+        if case .keyExchange(let exchange)? = auth, let baseURL, exchange.decoded.apiOrigin.origin != baseURL.origin {
+            // Never send a credential to a host the operator did not name.
+            report(o.path.appending("auth").appending("key"),
+                   "the key's apiOrigin \(exchange.decoded.apiOrigin.origin) is not this upstream's origin \(baseURL.origin); the key is refused")
+        }
         let rateLimit = readRateLimit(o, defaultPolicy: .queue(maxWait: ConfigurationReader.defaultMaxWait,
                                                                maxQueue: ConfigurationReader.defaultMaxQueue))
         let timeouts = readTimeouts(o)

@@ -8,6 +8,7 @@ public enum DurationText {
     public static func parse(_ text: String) -> Result<Duration, UnitTextProblem> {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return .failure("empty duration; write e.g. '500ms', '30s' or '1m'") }
+        if bytes.contains(UInt8(ascii: " ")) { return .failure(invalid(text)) }
         if bytes.allSatisfy({ $0 &- 48 < 10 }) {
             return .failure("'\(text)' has no unit; write e.g. '\(text)s' or '\(text)ms'")
         }

@@ -9,7 +9,7 @@ public enum UpstreamAuth: Sendable {
     /// Log in with email/password, send the session token (UpKeep).
     case sessionLogin(SessionLoginAuth)
     /// Exchange an `owox_key_…` API key for short-lived access tokens (OWOX).
-    case keyExchange(key: SecretValue)
+    case keyExchange(KeyExchangeAuth)
 
     /// The strategy names accepted in `auth.type`.
     public static let typeNames = ["apiKey", "basic", "bearer", "sessionLogin", "keyExchange"]
@@ -36,7 +36,7 @@ public enum UpstreamAuth: Sendable {
         case .basic(let b): "basic, password from \(b.password.source)"
         case .bearer(let t): "bearer from \(t.source)"
         case .sessionLogin(let s): "sessionLogin via \(s.loginPath), password from \(s.password.source)"
-        case .keyExchange(let k): "keyExchange from \(k.source)"
+        case .keyExchange(let k): "keyExchange at \(k.decoded.apiOrigin.origin) from \(k.key.source)"
         }
     }
 }
@@ -86,5 +86,18 @@ public struct SessionLoginAuth: Sendable {
         self.loginPath = loginPath
         self.email = email
         self.password = password
+    }
+}
+
+/// An OWOX API key, as written and decoded; its `apiOrigin` matched the upstream's origin at load.
+public struct KeyExchangeAuth: Sendable {
+    /// The whole `owox_key_…` value.
+    public var key: SecretValue
+    /// Its decoded parts.
+    public var decoded: OWOXAPIKey
+
+    public init(key: SecretValue, decoded: OWOXAPIKey) {
+        self.key = key
+        self.decoded = decoded
     }
 }

@@ -100,6 +100,14 @@ import Foundation
         ])
     }
 
+    @Test func fixedEnvironmentServesOnlyWhatItWasGiven() throws {
+        let env = ConfigurationEnvironment.fixed(variables: ["A": "fake_a"], files: ["/s/x": Array("fake_x".utf8)])
+        #expect(env.variable("A") == "fake_a" && env.variable("B") == nil)
+        #expect(try env.readFile("/s/x").get() == Array("fake_x".utf8))
+        #expect(env.isReadableFile("/s/x") && !env.isReadableFile("/s/y"))
+        #expect(throws: ConfigurationEnvironment.ReadFailure(reason: "no such file")) { try env.readFile("/s/y").get() }
+    }
+
     @Test func processEnvironmentReadsRealVariablesAndFiles() throws {
         let dir = try ConfigTempDirectory()
         try dir.write("secret", "fake_value\n")

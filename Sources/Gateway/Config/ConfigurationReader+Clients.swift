@@ -16,7 +16,10 @@ extension ConfigurationReader {
             ok = false
         }
         var hash: [UInt8]?
-        if let hex = string(o, "tokenSHA256") {
+        if case .number? = o["tokenSHA256"] {
+            report(o.path.appending("tokenSHA256"), "YAML read this as a number; put the hash in quotes")
+            ok = false
+        } else if let hex = string(o, "tokenSHA256") {
             hash = ConfigurationReader.decodeHex(hex)
             if hash?.count != 32 {
                 report(o.path.appending("tokenSHA256"),

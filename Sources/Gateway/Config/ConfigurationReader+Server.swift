@@ -8,7 +8,7 @@ extension ConfigurationReader {
     /// Reads the whole document; nil when anything was reported.
     mutating func readConfiguration() -> GatewayConfiguration? {
         guard let root = object(document.value, at: .root, allowed: ConfigurationReader.rootKeys,
-                                required: ["upstreams"]) else { return nil }
+                                required: ["upstreams"], extensions: true) else { return nil }
         let listen = readListen(root)
         var publicBaseURL: String?
         if let text = string(root, "publicBaseURL") {

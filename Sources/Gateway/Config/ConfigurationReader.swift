@@ -39,13 +39,14 @@ struct ConfigurationReader {
     }
 
     /// Checks `value` is a mapping with no keys outside `allowed` and every key in `required`.
+    /// With `extensions`, keys starting with `x-` are ignored (a place for YAML anchors).
     mutating func object(_ value: JSONValue, at path: ConfigPath, allowed: [String],
-                         required: [String] = []) -> ConfigObject? {
+                         required: [String] = [], extensions: Bool = false) -> ConfigObject? {
         guard case .object(let o) = value else {
             report(path, "expected a mapping, found \(ConfigurationReader.kind(of: value))")
             return nil
         }
-        for key in o.keys where !allowed.contains(key) {
+        for key in o.keys where !allowed.contains(key) && !(extensions && key.hasPrefix("x-")) {
             report(path.appending(key), "unknown key '\(key)'\(Suggestion.hint(for: key, in: allowed))", atKey: true)
         }
         let result = ConfigObject(object: o, path: path)

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import Document
 @testable import Gateway
 
 /// The committed top-level `gateway.yaml` is valid and needs exactly the documented variables.
@@ -51,5 +52,34 @@ import Foundation
             #expect(Set(missing.map { $0.split(separator: " ")[2] }) == Set(ConfigFixtures.variables.keys.map { Substring($0) }))
             #expect(missing.count == error.diagnostics.count)
         }
+    }
+
+    @Test func everyOneLineDeletionIsReportedWithAPositionAndNoSecret() throws {
+        let lines = try String(contentsOfFile: Self.path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let secrets = ConfigFixtures.variables.filter { ["OWLOPS_API_KEY", "UPKEEP_PASSWORD", "TRACKOPS_API_TOKEN",
+                                                         "OWOX_API_KEY", "OPSDECK_API_TOKEN"].contains($0.key) }.values
+        var failures = 0
+        for i in lines.indices where !lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            var copy = lines
+            copy.remove(at: i)
+            let document: LoadedDocument
+            do {
+                document = try YAMLReader.parseDocument(Array(copy.joined(separator: "\n").utf8), file: "gateway.yaml")
+            } catch {
+                continue  // a YAML syntax error: the Document tests cover those
+            }
+            do {
+                _ = try ConfigurationLoader.load(document: document, baseDirectory: ".", environment: ConfigFixtures.environment(),
+                                                 options: Self.options)
+            } catch {
+                failures += 1
+                #expect(!error.diagnostics.isEmpty)
+                for d in error.diagnostics {
+                    #expect(d.location != nil, "no position for: \(d)")
+                    for secret in secrets { #expect(!d.description.contains(secret)) }
+                }
+            }
+        }
+        #expect(failures > 20)  // removing required keys, list items' names, etc. must be caught
     }
 }

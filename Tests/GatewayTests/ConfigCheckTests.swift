@@ -70,6 +70,7 @@ final class ConfigTempDirectory {
           opsdeck  /opsdeck  → https://opsdeck.example.invalid
                                auth: bearer from file:secrets/opsdeck; no rate limit
         clients: 1
+          note: client 'reporting' has the all-zero placeholder hash; no token matches it (replace it with the hash from 'gateway token create --client reporting')
 
         """
         #expect(outcome.output == expected)

@@ -45,6 +45,10 @@ public enum ConfigurationCheck {
             lines.append("  \(pad("", nameWidth))  \(pad("", mountWidth))    auth: \(u.auth.summary); \(limit)")
         }
         lines.append("clients: \(c.clients.count)")
+        for client in c.clients where client.tokenSHA256.allSatisfy({ $0 == 0 }) {
+            lines.append("  note: client '\(client.name)' has the all-zero placeholder hash; no token matches it "
+                         + "(replace it with the hash from 'gateway token create --client \(client.name)')")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

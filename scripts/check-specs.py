@@ -14,6 +14,7 @@ For each document it
        - parameters and headers: `example` / `examples` against their `schema` (or their `content`);
        - schemas anywhere (components, parameters, bodies, nested properties/items/...): the
          schema's own `examples` array (3.1) or `example` (3.0).
+  3. checks issue 6's per-operation rules: a camelCase `operationId`, at least one tag, a summary.
 It prints one line per document and a last line `N passed, M failed`; it exits 1 if any failed.
 
 YAML is read close to YAML 1.2's core schema (the project's own reader): only true/false are
@@ -248,6 +249,33 @@ class ExampleChecker:
         self.walk_path_items(components.get("pathItems"), "/components/pathItems")
 
 
+OPERATION_ID = re.compile(r"^[a-z][A-Za-z0-9]*$")
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def lint_operations(document: dict) -> list[str]:
+    """Issue 6's per-operation rules: a camelCase operationId, at least one tag, and a summary."""
+    problems = []
+    for path, item in (document.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method in METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            where = f"/paths/{escape(path)}/{method}"
+            operation_id = operation.get("operationId")
+            if not isinstance(operation_id, str) or not OPERATION_ID.match(operation_id):
+                problems.append(f"{where}: operationId {operation_id!r} is missing or not camelCase")
+            tags = operation.get("tags")
+            if not isinstance(tags, list) or not tags:
+                problems.append(f"{where}: no tags")
+            summary = operation.get("summary")
+            if not isinstance(summary, str) or not summary.strip():
+                problems.append(f"{where}: no summary")
+    return problems
+
+
 def count_operations(document: dict) -> int:
     """Counts operations (method entries) under `paths`."""
     methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
@@ -273,9 +301,10 @@ def check_file(path: str) -> tuple[bool, str, list[str]]:
     checker = ExampleChecker(document, is31=version.startswith("3.1"))
     checker.run()
     operations = count_operations(document)
-    if checker.errors:
-        return False, (f"FAIL {path}: {len(checker.errors)} example error(s) "
-                       f"(openapi {version}, {operations} operations, {checker.count} examples)"), checker.errors
+    lint = lint_operations(document)
+    if checker.errors or lint:
+        return False, (f"FAIL {path}: {len(checker.errors)} example error(s), {len(lint)} operation problem(s) "
+                       f"(openapi {version}, {operations} operations, {checker.count} examples)"), lint + checker.errors
     return True, f"PASS {path} (openapi {version}, {operations} operations, {checker.count} examples)", []
 
 
@@ -286,6 +315,8 @@ paths:
   /rows/{id}.ndjson:
     get:
       operationId: getRows
+      tags: [Rows]
+      summary: Rows
       parameters:
         - name: id
           in: path
@@ -337,6 +368,9 @@ info: {title: self-test, version: '1'}
 paths:
   /x:
     get:
+      operationId: getX
+      tags: [X]
+      summary: Get x
       responses:
         '200':
           description: ok
@@ -400,6 +434,13 @@ def self_test() -> int:
         ok, line, errors = run("broken.yaml", SELF_TEST_BROKEN)
         if ok or "openapi-spec-validator" not in line:
             failures.append(f"duplicate operationId not reported by openapi-spec-validator: {line}")
+        bad_lint = (SELF_TEST_30.replace("operationId: getX", "operationId: Bad_Id")
+                    .replace("      tags: [X]\n", "").replace("      summary: Get x\n", "")
+                    .replace("example: 5", "example: five"))
+        ok, line, errors = run("lint.yaml", bad_lint)
+        lint_needles = ["not camelCase", "no tags", "no summary"]
+        if ok or len(errors) != 3 or any(not any(n in e for e in errors) for n in lint_needles):
+            failures.append(f"operation lint (operationId/tags/summary) not reported exactly: {errors}")
         good = SELF_TEST_30.replace("example: 5", "example: five")
         ok, line, errors = run("good30.yaml", good)
         if not ok:

@@ -308,101 +308,11 @@ def check_file(path: str) -> tuple[bool, str, list[str]]:
     return True, f"PASS {path} (openapi {version}, {operations} operations, {checker.count} examples)", []
 
 
-SELF_TEST_31 = """
-openapi: 3.1.0
-info: {title: self-test, version: '1'}
-paths:
-  /rows/{id}.ndjson:
-    get:
-      operationId: getRows
-      tags: [Rows]
-      summary: Rows
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema: {type: integer}
-          example: BAD_PARAMETER
-        - name: day
-          in: query
-          schema: {type: string, format: date}
-          examples:
-            good: {value: '2026-04-13'}
-            bad: {value: '2026-13-45'}
-      requestBody:
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/Body'}
-            examples:
-              good: {$ref: '#/components/examples/GoodBody'}
-              bad: {value: {count: -1}}
-              dangling: {$ref: '#/components/examples/Missing'}
-      responses:
-        '200':
-          description: rows
-          headers:
-            X-Count:
-              schema: {type: integer}
-              example: many
-          content:
-            application/x-ndjson:
-              schema: {type: string}
-              x-item-schema: {type: object, required: [n], properties: {n: {type: integer}}}
-              example: |
-                {"n": 1}
-                {"n": "two"}
-                not json
-components:
-  schemas:
-    Body:
-      type: object
-      properties:
-        count: {type: integer, minimum: 0, examples: [3, -3]}
-  examples:
-    GoodBody: {value: {count: 2}}
-"""
-
-SELF_TEST_30 = """
-openapi: 3.0.3
-info: {title: self-test, version: '1'}
-paths:
-  /x:
-    get:
-      operationId: getX
-      tags: [X]
-      summary: Get x
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  result: {type: object, nullable: true}
-                  name: {type: string, example: 5}
-              example: {result: null, name: ok}
-"""
-
-SELF_TEST_BROKEN = """
-openapi: 3.1.0
-info: {title: self-test, version: '1'}
-paths:
-  /x:
-    get:
-      operationId: same
-      responses: {'200': {description: ok}}
-  /y:
-    get:
-      operationId: same
-      responses: {'200': {description: ok}}
-"""
+FIXTURES = Path(__file__).resolve().parent / "check-specs-fixtures"
 
 
 def self_test() -> int:
-    """Proves the checker finds each kind of bad example and a structural error (exit 0 when it does)."""
-    import tempfile
-
+    """Proves the checker finds each kind of problem in scripts/check-specs-fixtures (exit 0 when it does)."""
     expected_31 = [
         "/parameters/0/example",               # integer parameter with a string example
         "/parameters/1/examples/bad",          # format: date violated
@@ -414,37 +324,31 @@ def self_test() -> int:
         "/properties/count/examples/1",        # schema-level examples
     ]
     failures: list[str] = []
-    with tempfile.TemporaryDirectory() as directory:
-        def run(name: str, text: str) -> tuple[bool, str, list[str]]:
-            path = Path(directory) / name
-            path.write_text(text, encoding="utf-8")
-            return check_file(str(path))
 
-        ok, line, errors = run("bad31.yaml", SELF_TEST_31)
-        if ok:
-            failures.append("3.1 document with bad examples passed")
-        for needle in expected_31:
-            if not any(needle in error for error in errors):
-                failures.append(f"3.1: no error mentioning {needle!r}")
-        if len(errors) != len(expected_31):
-            failures.append(f"3.1: expected {len(expected_31)} errors, got {len(errors)}: {errors}")
-        ok, line, errors = run("bad30.yaml", SELF_TEST_30)
-        if ok or len(errors) != 1 or "/properties/name/example" not in errors[0]:
-            failures.append(f"3.0: expected exactly the `name` example to fail (nullable honoured): {errors}")
-        ok, line, errors = run("broken.yaml", SELF_TEST_BROKEN)
-        if ok or "openapi-spec-validator" not in line:
-            failures.append(f"duplicate operationId not reported by openapi-spec-validator: {line}")
-        bad_lint = (SELF_TEST_30.replace("operationId: getX", "operationId: Bad_Id")
-                    .replace("      tags: [X]\n", "").replace("      summary: Get x\n", "")
-                    .replace("example: 5", "example: five"))
-        ok, line, errors = run("lint.yaml", bad_lint)
-        lint_needles = ["not camelCase", "no tags", "no summary"]
-        if ok or len(errors) != 3 or any(not any(n in e for e in errors) for n in lint_needles):
-            failures.append(f"operation lint (operationId/tags/summary) not reported exactly: {errors}")
-        good = SELF_TEST_30.replace("example: 5", "example: five")
-        ok, line, errors = run("good30.yaml", good)
-        if not ok:
-            failures.append(f"valid 3.0 document failed: {line} {errors}")
+    def run(name: str) -> tuple[bool, str, list[str]]:
+        return check_file(str(FIXTURES / name))
+
+    ok, line, errors = run("bad-examples-31.yaml")
+    if ok:
+        failures.append("3.1 document with bad examples passed")
+    for needle in expected_31:
+        if not any(needle in error for error in errors):
+            failures.append(f"3.1: no error mentioning {needle!r}")
+    if len(errors) != len(expected_31):
+        failures.append(f"3.1: expected {len(expected_31)} errors, got {len(errors)}: {errors}")
+    ok, line, errors = run("bad-example-30.yaml")
+    if ok or len(errors) != 1 or "/properties/name/example" not in errors[0]:
+        failures.append(f"3.0: expected exactly the `name` example to fail (nullable honoured): {errors}")
+    ok, line, errors = run("broken-structure.yaml")
+    if ok or "openapi-spec-validator" not in line:
+        failures.append(f"duplicate operationId not reported by openapi-spec-validator: {line}")
+    ok, line, errors = run("bad-operation-rules.yaml")
+    needles = ["not camelCase", "no tags", "no summary"]
+    if ok or len(errors) != 3 or any(not any(n in e for e in errors) for n in needles):
+        failures.append(f"operation rules (operationId/tags/summary) not reported exactly: {errors}")
+    ok, line, errors = run("good-30.yaml")
+    if not ok:
+        failures.append(f"valid 3.0 document failed: {line} {errors}")
     for failure in failures:
         print(f"self-test: {failure}", file=sys.stderr)
     print("check-specs self-test: " + ("ok" if not failures else f"{len(failures)} problem(s)"))

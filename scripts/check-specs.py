@@ -13,7 +13,10 @@ For each document it
          `x-item-schema`, every line of a string example is parsed as JSON and checked against it;
        - parameters and headers: `example` / `examples` against their `schema` (or their `content`);
        - schemas anywhere (components, parameters, bodies, nested properties/items/...): the
-         schema's own `examples` array (3.1) or `example` (3.0).
+         schema's own `examples` array (3.1) or `example` (3.0);
+       - string examples whose schema has `contentEncoding` base64url/base64,
+         `contentMediaType: application/json` and a `contentSchema` are decoded and checked
+         against the `contentSchema` too;
   3. checks issue 6's per-operation rules: a camelCase `operationId`, at least one tag, a summary.
 It prints one line per document and a last line `N passed, M failed`; it exits 1 if any failed.
 
@@ -23,6 +26,7 @@ booleans and dates stay strings, so `2026-01-01` in an example is a string as on
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
@@ -110,6 +114,27 @@ class ExampleChecker:
             location = "/".join(str(part) for part in error.absolute_path)
             self.errors.append(f"{where}: example at '/{location}': {error.message}")
 
+    def check_encoded(self, value: Any, schema_pointer: str, where: str) -> None:
+        """For a string schema with `contentEncoding` base64url/base64, `contentMediaType` JSON and a
+        `contentSchema`, decodes the example and validates the decoded JSON against `contentSchema`."""
+        schema = resolve(self.document, "#" + schema_pointer)
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+            schema_pointer = schema["$ref"][1:]
+            schema = resolve(self.document, schema["$ref"])
+        if not (isinstance(schema, dict) and "contentSchema" in schema and isinstance(value, str)
+                and schema.get("contentEncoding") in ("base64url", "base64")
+                and str(schema.get("contentMediaType", "")).split(";")[0].strip() == "application/json"):
+            return
+        text = value + "=" * (-len(value) % 4)
+        try:
+            raw = (base64.urlsafe_b64decode(text) if schema["contentEncoding"] == "base64url"
+                   else base64.b64decode(text, validate=True))
+            decoded = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as error:
+            self.errors.append(f"{where}: example is not {schema['contentEncoding']}-encoded JSON: {error}")
+            return
+        self.check(decoded, f"{schema_pointer}/contentSchema", f"{where} (decoded)")
+
     def check_examples_map(self, examples: Any, schema_pointer: str | None, where: str,
                            ndjson_item: str | None = None) -> None:
         """Checks an `examples` map of Example objects (following `$ref`s)."""
@@ -129,6 +154,7 @@ class ExampleChecker:
         """Checks one example value against the schema and, for NDJSON, each line against the item schema."""
         if schema_pointer is not None:
             self.check(value, schema_pointer, where)
+            self.check_encoded(value, schema_pointer, where)
         if ndjson_item is not None and isinstance(value, str):
             for number, line in enumerate(value.splitlines(), start=1):
                 if not line.strip():
@@ -149,6 +175,7 @@ class ExampleChecker:
         if isinstance(schema.get("examples"), list):
             for index, value in enumerate(schema["examples"]):
                 self.check(value, pointer, f"{pointer}/examples/{index}")
+                self.check_encoded(value, pointer, f"{pointer}/examples/{index}")
         if "example" in schema:
             self.check(schema["example"], pointer, f"{pointer}/example")
         for keyword in SCHEMA_KEYWORDS:
@@ -190,7 +217,7 @@ class ExampleChecker:
             schema_pointer = f"{pointer}/schema"
             self.walk_schema(parameter["schema"], schema_pointer)
             if "example" in parameter:
-                self.check(parameter["example"], schema_pointer, f"{pointer}/example")
+                self.check_value(parameter["example"], schema_pointer, f"{pointer}/example", None)
             self.check_examples_map(parameter.get("examples"), schema_pointer, pointer)
         if "content" in parameter:
             self.walk_content(parameter["content"], f"{pointer}/content")
@@ -322,6 +349,8 @@ def self_test() -> int:
         "NDJSON line 2)",                      # NDJSON row against x-item-schema
         "NDJSON line 3 is not JSON",           # NDJSON line that is not JSON
         "/properties/count/examples/1",        # schema-level examples
+        "/parameters/2/example (decoded)",     # base64url JSON against contentSchema
+        "/Encoded/examples/1 (decoded)",       # the same for a schema's own examples
     ]
     failures: list[str] = []
 

@@ -7,7 +7,7 @@ final class TestSocket {
 
     let fd: Int32
     /// Bytes received but not yet consumed by `receive(until:)`.
-    private(set) var pending: [UInt8] = []
+    var pending: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; receives give up after `timeoutMilliseconds`.
     init(port: Int, timeoutMilliseconds: Int = 3000) throws {
@@ -68,8 +68,18 @@ final class TestSocket {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Reads more bytes into `pending`; false at EOF, error or timeout.
+    func fill() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n <= 0 { return false }
+        pending.append(contentsOf: buffer[0..<n])
+        return true
+    }
+
     /// True when the peer has closed: a read returns EOF (or reset) before the timeout.
     func peerClosed() -> Bool {
+        pending = []
         var byte: UInt8 = 0
         while true {
             let n = recv(fd, &byte, 1, 0)

@@ -166,15 +166,14 @@ public struct HTTPParser: Sendable {
 
     /// Emits everything buffered of a body delimited by connection close, within `maxBodyBytes`.
     mutating func untilClosePiece() throws(HTTPParseError) -> HTTPParserEvent? {
-        let available = buffer.count - readIndex
-        if available > limits.maxBodyBytes - bodyReceived {
+        let allowed = min(buffer.count - readIndex, limits.maxBodyBytes - bodyReceived)
+        guard allowed > 0 else {
             throw HTTPParseError(kind: .bodyTooLarge, status: .contentTooLarge,
-                                 message: "body longer than \(limits.maxBodyBytes) bytes",
-                                 offset: discarded + readIndex + (limits.maxBodyBytes - bodyReceived))
+                                 message: "body longer than \(limits.maxBodyBytes) bytes", offset: discarded + readIndex)
         }
-        bodyReceived += available
-        let piece = Array(buffer[readIndex...])
-        readIndex = buffer.count
+        bodyReceived += allowed
+        let piece = Array(buffer[readIndex..<(readIndex + allowed)])
+        readIndex += allowed
         return .body(piece)
     }
 

@@ -12,30 +12,27 @@ extension ServerConnection {
         let isHead = request.method == .HEAD
         let forbidsBody = response.status.forbidsBody
         var headers = response.headers
-        headers.remove(name: "Content-Length")
-        headers.remove(name: "Transfer-Encoding")
         headers.remove(name: "Connection")
-        var extra: [(String, String)] = []
-        if !headers.contains(name: "Date") { extra.append(("Date", context.dates.current())) }
+        var framing = HTTPBodyFraming.none
         var mode = ResponseStreamState.Mode.none
         var payload: [UInt8] = []
         var producer: (@Sendable (HTTPBodyWriter) async throws -> Void)?
         switch response.body.storage {
         case .bytes(let bytes):
             if !forbidsBody {
-                extra.append(("Content-Length", String(bytes.count)))
+                framing = .contentLength(bytes.count)
                 if !isHead { payload = bytes }
             }
         case .stream(let length, let body):
             if forbidsBody {
                 break
             } else if let length {
-                extra.append(("Content-Length", String(length)))
+                framing = .contentLength(length)
                 if !isHead { mode = .fixed(length); producer = body }
             } else if isHead {
                 break
             } else if request.version == .http1_1 {
-                extra.append(("Transfer-Encoding", "chunked"))
+                framing = .chunked
                 mode = .chunked
                 producer = body
             } else {
@@ -45,12 +42,13 @@ extension ServerConnection {
             }
         }
         if !keepAlive {
-            extra.append(("Connection", "close"))
+            headers.add(name: "Connection", value: "close")
         } else if request.version == .http1_0 {
-            extra.append(("Connection", "keep-alive"))
+            headers.add(name: "Connection", value: "keep-alive")
         }
         var head: [UInt8] = []
-        ResponseHeadEncoder.encode(status: response.status, headers: headers, extra: extra, into: &head)
+        HTTPHeadSerializer.write(HTTPResponseHead(status: response.status, headers: headers), framing: framing,
+                                 date: context.dates.current(), into: &head)
         guard let producer else {
             do {
                 try await channel.write(head, payload, deadline: loop.now &+ core.writeTimeout)
@@ -82,7 +80,7 @@ extension ServerConnection {
                 throw HTTPWriteError.lengthMismatch(declared: length, written: stream.written + bytes.count)
             }
         case .chunked:
-            ResponseHeadEncoder.chunkSizeLine(bytes.count, into: &prefix)
+            HTTPChunkedEncoder.writeChunkHeader(count: bytes.count, into: &prefix)
             suffix = Self.crlf
         case .untilClose, .none:
             break

@@ -107,7 +107,8 @@ final class ServerLoopContext: @unchecked Sendable {
     let loop: EventLoop
     var listener: Listener?
     var connections: [ObjectIdentifier: ServerConnection] = [:]
-    let dates = HTTPDateCache()
+    /// Cached `Date` value for this loop (httpcore's cache; refreshed once a second).
+    var dates = HTTPDateCache()
 
     init(loop: EventLoop) { self.loop = loop }
 }

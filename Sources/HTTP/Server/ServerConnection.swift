@@ -178,6 +178,7 @@ final class ServerConnection: @unchecked Sendable {
         }
         if Task.isCancelled || !channel.isOpen { return .abort }
         if bodyFailure != nil || (continuePending && !bodyFinished) { keepAlive = false }
+        if draining || core.isDraining { keepAlive = false }  // shutdown began while the handler ran
         if response.headers.containsToken("close", in: "Connection") { keepAlive = false }
         switch await writeResponse(response, for: head, keepAlive: &keepAlive) {
         case .written: break

@@ -167,7 +167,7 @@ final class ServerConnection: @unchecked Sendable {
         continuePending = hasBody && head.expectsContinue && head.version == .http1_1
         var keepAlive = head.keepAlive && !core.isDraining && !draining
         let source = ServerBodySource(connection: self, id: requestID)
-        let request = HTTPServerRequest(head: head, body: HTTPRequestBody(source: source), remoteAddress: remoteAddress)
+        let request = HTTPServerRequest(head: head, body: HTTPBodyStream(source: source), remoteAddress: remoteAddress)
         var response: HTTPServerResponse
         do {
             response = try await core.handler(request)

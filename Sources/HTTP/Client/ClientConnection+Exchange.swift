@@ -140,7 +140,11 @@ final class ClientBodySource: HTTPBodySource {
 
     deinit {
         let connection = connection, id = id
-        connection.loop.execute { connection.abandon(id: id) }
+        if connection.loop.inEventLoop {
+            connection.abandon(id: id)
+        } else {
+            connection.loop.execute { connection.abandon(id: id) }
+        }
     }
 }
 

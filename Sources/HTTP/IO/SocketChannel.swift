@@ -74,7 +74,13 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             guard isOpen else { throw .closed }
             if readable {
                 let n = Glibc.read(fd, readStorage.base, readStorage.capacity)
-                if n > 0 { return body(UnsafeRawBufferPointer(start: readStorage.base, count: n)) }
+                if n > 0 {
+                    // A short read drained the socket; with edge-triggered epoll any later data (or
+                    // FIN) raises a new event, so skip the read that would only say EAGAIN. After
+                    // RDHUP keep reading until EOF.
+                    if n < readStorage.capacity && !peerClosed { readable = false }
+                    return body(UnsafeRawBufferPointer(start: readStorage.base, count: n))
+                }
                 if n == 0 { return nil }
                 let code = gw_errno()
                 if code == EINTR { continue }
@@ -95,7 +101,11 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             guard isOpen else { throw .closed }
             if writable {
                 let n = IOVector.writev(fd: fd, a, b, c, skipping: offset)
-                if n >= 0 { offset += n; continue }
+                if n >= 0 {
+                    offset += n
+                    if offset < total { writable = false }  // partial write: the send buffer is full
+                    continue
+                }
                 let code = gw_errno()
                 if code == EINTR { continue }
                 if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "writev") }

@@ -51,8 +51,8 @@ public struct HTTPParser: Sendable {
     var trailerStart = 0
     var startLine: StartLine?
     var headers = HTTPHeaders()
-    /// Stream offset of each field line in `headers`, for error locations.
-    var fieldOffsets: [Int] = []
+    /// The Host, Content-Length and Transfer-Encoding lines of `headers`, noted while parsing.
+    var framingFields: [FramingField] = []
     var trailers = HTTPHeaders()
     /// Bytes left in the fixed-length body or in the current chunk.
     var remaining = 0

@@ -25,6 +25,8 @@ public final class TLSSession {
     /// The server name this client checks and sends as SNI (nil on the server side).
     public let serverName: String?
     private var pendingPlaintext: [UInt8] = []
+    /// Scratch space for `SSL_read`, kept between reads to avoid an allocation per call.
+    private var readChunk = [UInt8](repeating: 0, count: 16 * 1024)
     private var failure: TLSError?
 
     /// Creates a session. A client session needs `serverName`: it is sent as SNI (unless it is an IP
@@ -136,12 +138,12 @@ public final class TLSSession {
     @discardableResult
     public func readPlaintext(into plaintext: inout [UInt8]) throws(TLSError) -> ReadState {
         if let failure { throw failure }
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             ERR_clear_error()
-            let count = chunk.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
+            let ssl = self.ssl
+            let count = readChunk.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
             if count > 0 {
-                plaintext.append(contentsOf: chunk[0..<Int(count)])
+                plaintext.append(contentsOf: readChunk[0..<Int(count)])
                 continue
             }
             if SSL_get_error(ssl, count) == SSL_ERROR_ZERO_RETURN { return .closedByPeer }

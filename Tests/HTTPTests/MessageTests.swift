@@ -41,3 +41,27 @@ import Testing
         #expect(!HTTPMethod.POST.isIdempotent && !HTTPMethod.PATCH.isIdempotent)
     }
 }
+
+@Suite struct RequestTargetTests {
+    func head(_ target: String) -> HTTPRequestHead { HTTPRequestHead(method: .GET, target: target) }
+
+    @Test func splitsOriginFormIntoPathAndQuery() {
+        #expect(head("/items/7?page=2&x").path == "/items/7")
+        #expect(head("/items/7?page=2&x").query == "page=2&x")
+        #expect(head("/items").query == nil)
+        #expect(head("/items?").query == "")
+        #expect(head("/a?b#c").query == "b")
+    }
+
+    @Test func takesPathOfAbsoluteForm() {
+        #expect(head("http://api.test:8080/v1/x?y=1").path == "/v1/x")
+        #expect(head("http://api.test:8080/v1/x?y=1").query == "y=1")
+        #expect(head("https://api.test").path == "/")
+        #expect(head("https://api.test?q").path == "/")
+    }
+
+    @Test func keepsAsteriskAndAuthorityForms() {
+        #expect(head("*").path == "*")
+        #expect(head("api.test:443").path == "api.test:443")
+    }
+}

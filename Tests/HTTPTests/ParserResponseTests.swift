@@ -114,3 +114,39 @@ import Testing
         #expect(parse("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", as: .response).responseHeads.first?.keepAlive == true)
     }
 }
+
+@Suite struct ParserStateTests {
+    @Test func idleAndClosedTrackMessageBoundaries() throws {
+        var parser = HTTPParser(kind: .request)
+        #expect(parser.isIdle && !parser.isClosed)
+        parser.append(Array("\r\n".utf8))
+        #expect(try parser.next() == nil)
+        #expect(parser.isIdle)
+        parser.append(Array("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\na".utf8))
+        _ = try parser.next()
+        #expect(parser.framing == .contentLength(2))
+        #expect(try parser.next() == body("a"))
+        #expect(!parser.isIdle)
+        parser.append(Array("b".utf8))
+        #expect(try parser.next() == body("b"))
+        #expect(try parser.next() == .end(trailers: nil))
+        #expect(parser.isIdle && parser.framing == nil)
+        #expect(try parser.finish() == nil)
+        #expect(parser.isIdle && parser.isClosed)
+    }
+
+    @Test func bytesAfterFinishAreIgnored() throws {
+        var parser = HTTPParser(kind: .request)
+        #expect(try parser.finish() == nil)
+        parser.append(Array("GET / HTTP/1.1\r\nHost: h\r\n\r\n".utf8))
+        #expect(try parser.next() == nil)
+    }
+
+    @Test func untilCloseResponseClosesParser() throws {
+        var parser = HTTPParser(kind: .response)
+        parser.append(Array("HTTP/1.1 200 OK\r\n\r\n".utf8))
+        _ = try parser.next()
+        #expect(try parser.finish() == .end(trailers: nil))
+        #expect(parser.isClosed)
+    }
+}

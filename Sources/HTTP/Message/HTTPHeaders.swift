@@ -26,6 +26,11 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     /// Iterates the fields in order.
     public func makeIterator() -> IndexingIterator<[HTTPField]> { fields.makeIterator() }
 
+    /// Reserves room for `count` field lines.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     /// Appends a field line (does not replace existing ones).
     public mutating func add(name: String, value: String) {
         fields.append(HTTPField(name: name, value: value))
@@ -82,8 +87,10 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     static func bytesEqualIgnoringCase<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
     where A.Element == UInt8, B.Element == UInt8 {
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            if (x | 0x20) != (y | 0x20) || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) { return false }
+        var ia = a.makeIterator()
+        var ib = b.makeIterator()
+        while let x = ia.next(), let y = ib.next() {
+            if x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7A) { return false }
         }
         return true
     }

@@ -14,6 +14,8 @@ enum HTTPBytes {
     static let target: UInt8 = 4
     /// `HEXDIG`.
     static let hex: UInt8 = 8
+    /// Bytes of `uri-host [":" port]`: unreserved, sub-delims, `%`, `:` and the IP-literal brackets.
+    static let host: UInt8 = 16
 
     /// The class bits of every byte value.
     static let classes: [UInt8] = {
@@ -26,6 +28,7 @@ enum HTTPBytes {
             if (b >= 0x21 && b <= 0x7E) || b >= 0x80 || b == 0x20 || b == 0x09 { bits |= fieldValue }
             if b >= 0x21 && b <= 0x7E { bits |= target }
             if isDigit || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) { bits |= hex }
+            if isAlpha || isDigit || "-._~!$&'()*+,;=%:[]".utf8.contains(UInt8(b)) { bits |= host }
             table[b] = bits
         }
         return table

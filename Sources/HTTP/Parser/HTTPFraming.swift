@@ -2,16 +2,17 @@
 /// Transfer-Encoding. Never guesses: anything ambiguous is an error.
 enum HTTPFraming {
     /// HTTP/1.1 requests need exactly one Host; no request may carry two (RFC 9112 §3.2).
-    static func checkHost(_ headers: HTTPHeaders, offsets: [Int], version: HTTPVersion, endOffset: Int) throws(HTTPParseError) {
+    static func checkHost(_ headers: HTTPHeaders, _ special: [FramingField], version: HTTPVersion, endOffset: Int) throws(HTTPParseError) {
         var found: Int?
-        for (index, field) in headers.fields.enumerated() where HTTPHeaders.namesEqual(field.name, "Host") {
+        let classes = HTTPBytes.classes
+        for ref in special where ref.name == .host {
             if found != nil {
-                throw HTTPParseError(kind: .repeatedHost, status: .badRequest, message: "more than one Host field", offset: offsets[index])
+                throw HTTPParseError(kind: .repeatedHost, status: .badRequest, message: "more than one Host field", offset: ref.offset)
             }
-            found = index
-            for b in field.value.utf8 where !isHostByte(b) {
+            found = ref.index
+            for b in headers.fields[ref.index].value.utf8 where classes[Int(b)] & HTTPBytes.host == 0 {
                 throw HTTPParseError(kind: .invalidHost, status: .badRequest,
-                                     message: "Host value is not an authority", offset: offsets[index])
+                                     message: "Host value is not an authority", offset: ref.offset)
             }
         }
         if found == nil && version == .http1_1 {
@@ -19,22 +20,18 @@ enum HTTPFraming {
         }
     }
 
-    /// Bytes of `uri-host [":" port]`: unreserved, sub-delims, `%`, `:` and the IP-literal brackets.
-    static func isHostByte(_ b: UInt8) -> Bool {
-        HTTPHeadGrammar.isAlpha(b) || HTTPHeadGrammar.isDigit(b) || "-._~!$&'()*+,;=%:[]".utf8.contains(b)
-    }
-
     /// How the body is delimited. Requests without framing headers have no body; responses without
     /// them are read until close. Content-Length lists are accepted only when every value is equal.
-    static func framing(of headers: HTTPHeaders, offsets: [Int], version: HTTPVersion, isRequest: Bool,
+    static func framing(of headers: HTTPHeaders, _ special: [FramingField], version: HTTPVersion, isRequest: Bool,
                         limits: HTTPParserLimits) throws(HTTPParseError) -> HTTPBodyFraming {
         var contentLength: Int?
         var contentLengthOffset: Int?
         var transferEncodingOffset: Int?
         var codings: [(name: Substring.UTF8View, offset: Int)] = []
-        for (index, field) in headers.fields.enumerated() {
-            let offset = offsets[index]
-            if HTTPHeaders.namesEqual(field.name, "Content-Length") {
+        for ref in special where ref.name != .host {
+            let field = headers.fields[ref.index]
+            let offset = ref.offset
+            if ref.name == .contentLength {
                 contentLengthOffset = contentLengthOffset ?? offset
                 for element in listElements(field.value) {
                     let value = try parseLength(element, offset: offset)
@@ -47,7 +44,7 @@ enum HTTPFraming {
                 if contentLength == nil {
                     throw HTTPParseError(kind: .invalidContentLength, status: .badRequest, message: "empty Content-Length", offset: offset)
                 }
-            } else if HTTPHeaders.namesEqual(field.name, "Transfer-Encoding") {
+            } else {
                 transferEncodingOffset = transferEncodingOffset ?? offset
                 for element in listElements(field.value) { codings.append((element, offset)) }
             }
@@ -120,5 +117,28 @@ enum HTTPFraming {
             value = sum
         }
         return value
+    }
+}
+
+/// A Host, Content-Length or Transfer-Encoding line of a head: which one, its index in the headers and
+/// its stream offset. Recognised once from the raw name bytes, so framing never compares names again.
+struct FramingField: Sendable {
+    /// The three field names framing and Host rules need.
+    enum Name: Sendable {
+        case host, contentLength, transferEncoding
+    }
+
+    let name: Name
+    let index: Int
+    let offset: Int
+
+    /// The framing field a raw name denotes, compared ASCII case-insensitively, or nil.
+    static func classify(_ name: UnsafeBufferPointer<UInt8>) -> Name? {
+        switch name.count {
+        case 4: return HTTPHeaders.bytesEqualIgnoringCase(name, "host".utf8) ? .host : nil
+        case 14: return HTTPHeaders.bytesEqualIgnoringCase(name, "content-length".utf8) ? .contentLength : nil
+        case 17: return HTTPHeaders.bytesEqualIgnoringCase(name, "transfer-encoding".utf8) ? .transferEncoding : nil
+        default: return nil
+        }
     }
 }

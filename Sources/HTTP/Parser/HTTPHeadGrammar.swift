@@ -159,7 +159,7 @@ enum HTTPHeadGrammar {
     }
 
     /// `field-name ":" OWS field-value OWS` (RFC 9112 §5), rejecting obs-fold and space before the colon.
-    static func fieldLine(_ p: Bytes, _ r: Range<Int>, base: Int) throws(HTTPParseError) -> HTTPField {
+    static func fieldLine(_ p: Bytes, _ r: Range<Int>, base: Int) throws(HTTPParseError) -> (HTTPField, FramingField.Name?) {
         let classes = HTTPBytes.classes
         let first = p[r.lowerBound]
         if first == HTTPBytes.sp || first == HTTPBytes.htab {
@@ -190,7 +190,8 @@ enum HTTPHeadGrammar {
         for j in valueStart..<valueEnd where classes[Int(p[j])] & HTTPBytes.fieldValue == 0 {
             throw unexpected(p[j], at: base + j, kind: .invalidFieldValue, "field value has a control byte")
         }
-        return HTTPField(name: string(p, r.lowerBound..<nameEnd), value: string(p, valueStart..<valueEnd))
+        let field = HTTPField(name: string(p, r.lowerBound..<nameEnd), value: string(p, valueStart..<valueEnd))
+        return (field, FramingField.classify(UnsafeBufferPointer(rebasing: p[r.lowerBound..<nameEnd])))
     }
 
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

@@ -95,7 +95,7 @@ extension HTTPParser {
             return true
         }
         let base = discarded
-        let field = try withBytes { p throws(HTTPParseError) in try HTTPHeadGrammar.fieldLine(p, line, base: base) }
+        let (field, _) = try withBytes { p throws(HTTPParseError) in try HTTPHeadGrammar.fieldLine(p, line, base: base) }
         if trailers.count >= limits.maxHeaderCount {
             throw HTTPParseError(kind: .trailersTooLarge, status: .requestHeaderFieldsTooLarge,
                                  message: "more than \(limits.maxHeaderCount) trailer fields", offset: base + line.lowerBound)

@@ -14,13 +14,16 @@ extension HTTPParser {
             return nil
         }
         if !line.isEmpty {
-            let field = try withBytes { p throws(HTTPParseError) in try HTTPHeadGrammar.fieldLine(p, line, base: base) }
+            let (field, special) = try withBytes { p throws(HTTPParseError) in try HTTPHeadGrammar.fieldLine(p, line, base: base) }
             if headers.count >= limits.maxHeaderCount {
                 throw HTTPParseError(kind: .tooManyHeaders, status: .requestHeaderFieldsTooLarge,
                                      message: "more than \(limits.maxHeaderCount) header fields", offset: base + line.lowerBound)
             }
+            if let special {
+                framingFields.append(FramingField(name: special, index: headers.count, offset: base + line.lowerBound))
+            }
+            if headers.isEmpty { headers.reserveCapacity(16) }
             headers.add(field)
-            fieldOffsets.append(base + line.lowerBound)
             return nil
         }
         return try completeHead(endOffset: base + line.lowerBound)
@@ -29,14 +32,14 @@ extension HTTPParser {
     /// The empty line ended the head: checks Host, decides the framing and emits the head event.
     mutating func completeHead(endOffset: Int) throws(HTTPParseError) -> HTTPParserEvent? {
         let fields = headers
-        let offsets = fieldOffsets
+        let special = framingFields
         headers = HTTPHeaders()
-        fieldOffsets = []
+        framingFields.removeAll(keepingCapacity: true)
         phase = .startLine
         switch startLine {
         case .request(let method, let target, let version):
-            try HTTPFraming.checkHost(fields, offsets: offsets, version: version, endOffset: endOffset)
-            let framing = try HTTPFraming.framing(of: fields, offsets: offsets, version: version,
+            try HTTPFraming.checkHost(fields, special, version: version, endOffset: endOffset)
+            let framing = try HTTPFraming.framing(of: fields, special, version: version,
                                                   isRequest: true, limits: limits)
             beginBody(framing)
             return .requestHead(HTTPRequestHead(method: method, target: target, version: version, headers: fields))
@@ -50,7 +53,7 @@ extension HTTPParser {
             let noBody = status.forbidsBody || method == .HEAD || (method == .CONNECT && status.code / 100 == 2)
             if status.code == 101 { upgraded = true }
             let framing = noBody ? HTTPBodyFraming.none
-                : try HTTPFraming.framing(of: fields, offsets: offsets, version: version, isRequest: false, limits: limits)
+                : try HTTPFraming.framing(of: fields, special, version: version, isRequest: false, limits: limits)
             beginBody(framing)
             return .responseHead(head)
         case nil:

@@ -51,8 +51,8 @@ public struct HTTPParser: Sendable {
     var trailerStart = 0
     var startLine: StartLine?
     var headers = HTTPHeaders()
-    /// Stream offset of each field line in `headers`, for error locations.
-    var fieldOffsets: [Int] = []
+    /// The Host, Content-Length and Transfer-Encoding lines of `headers`, noted while parsing.
+    var framingFields: [FramingField] = []
     var trailers = HTTPHeaders()
     /// Bytes left in the fixed-length body or in the current chunk.
     var remaining = 0
@@ -116,8 +116,11 @@ public struct HTTPParser: Sendable {
     /// Bytes received but not parsed yet (after a 101 response, the upgraded protocol's first bytes).
     public var unparsedBytes: ArraySlice<UInt8> { buffer[readIndex...] }
 
-    /// True when no partial message is buffered (no head begun, no body pending).
-    public var isIdle: Bool { phase == .startLine && readIndex == buffer.count }
+    /// True when no partial message is buffered (no head begun, no body pending), also after a clean close.
+    public var isIdle: Bool { (phase == .startLine || phase == .closed) && readIndex == buffer.count }
+
+    /// True once the parser reads nothing more: after a clean close, a body read until close, or a 101.
+    public var isClosed: Bool { phase == .closed }
 
     /// Runs the state machine until it produces an event or needs more bytes.
     mutating func step() throws(HTTPParseError) -> HTTPParserEvent? {

@@ -254,12 +254,18 @@ PM_TRIGGER_INPUT_PROPS = {
     'rrdtstart': {'type': 'string', 'description': 'Start of the first WorkOrder creation, e.g. 2021-03-24T04:26:55.000Z.'},
     'rruntil': {'type': 'string', 'description': 'End date for trigger, e.g. 2023-01-09T14:27:06.'},
     'rrinterval': {'type': 'integer', 'description': 'E.g. 2 for every 2 weeks when rrfreq is WEEKLY.'},
-    'rrbyweekday': {'type': 'array', 'items': {'type': 'string', 'enum': WEEKDAYS}},
-    'rrbymonthday': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 31}},
+    'rrbyweekday': {'type': 'array', 'items': {'type': 'string', 'enum': WEEKDAYS},
+                    'x-doc-note': 'The create table types this "String"; its example and the update table send an array '
+                                  '(e.g. ["SU", "TH"]). Array is used.'},
+    'rrbymonthday': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 31},
+                     'x-doc-note': 'The create table types this "String"; its example ([1, 15]) and the update table '
+                                   'use an array of integers. Array is used.'},
     'rrbysetpos': {'type': 'array', 'items': I},
     'rrtzid': {'type': 'string', 'description': 'Time zone, e.g. Asia/Kolkata.'},
     'isNextOccurrenceBasedOnCompletion': B,
-    'cadenceType': {'type': 'string', 'description': 'The doc lists the scheduleType values; its examples send "manual".'},
+    'cadenceType': {'type': 'string', 'description': 'Creation cadence for work orders.',
+                    'x-doc-note': 'The doc lists the scheduleType values as allowed, but its own examples send and '
+                                  'return "manual"; no enum is enforced.'},
     'cadenceInterval': I,
     'cadenceFreq': {'type': 'string', 'enum': RRFREQ},
     'meter': S, 'meterCondition': S, 'meterConditionValue': S, 'meterDueInterval': I, 'meterDueFrequency': S,
@@ -302,7 +308,6 @@ LEGACY_RWO_INPUT_PROPS = {
     'asset': S, 'location': S, 'estimatedDurationInHours': N, 'assignedToUser': S,
     'rescheduledBasedOnCompletion': B,
     'priority': {'type': 'integer', 'x-doc-note': 'Not in the create table; the doc\'s create example sends priority=1.'},
-    'category': S,
 }
 
 
@@ -544,8 +549,9 @@ def schemas():
     sc['PMTriggerUpdate'] = req_obj({'trigger': req_obj(PM_TRIGGER_INPUT_PROPS), 'workOrder': req_obj(PM_WO_INPUT_PROPS)})
     sc['LegacyRecurringWorkOrderCreate'] = req_obj(LEGACY_RWO_INPUT_PROPS, required=('title', 'recurringSchedule'))
     sc['LegacyRecurringWorkOrderUpdate'] = req_obj(
-        {k: LEGACY_RWO_INPUT_PROPS[k] for k in ('title', 'description', 'priority', 'estimatedDurationInHours',
-                                                 'category', 'asset', 'location', 'assignedToUser')}, patch=True)
+        dict({k: LEGACY_RWO_INPUT_PROPS[k] for k in ('title', 'description', 'estimatedDurationInHours', 'asset',
+                                                      'location', 'assignedToUser')}, priority=I, category=S),
+        patch=True)
     sc['MeterCreate'] = req_obj({'name': S, 'units': S, 'frequency': N, 'asset': S, 'location': S},
                                 required=('name', 'units', 'frequency'))
     sc['MeterUpdate'] = req_obj({'name': S, 'units': S, 'frequency': N, 'asset': S, 'location': S}, patch=True)

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Checks an OpenAPI 3.1 spec's examples, and (for UpKeep) the operation count against the doc.
+
+Usage: python3 scripts/check-upkeep-spec.py [SPEC] [--doc DOC]
+  SPEC defaults to specs/upkeep.yaml. With --doc (default: ../shared/upstream-docs/upkeep.txt when SPEC is
+  the UpKeep spec and that file exists) the doc's operations are counted and compared.
+
+Checks:
+ 1. openapi-spec-validator accepts the document.
+ 2. Every example (request bodies, responses, parameters; `example` and `examples`, in paths and in
+    components) validates against its schema with the OAS 3.1 schema validator, $refs resolved
+    against the document, formats checked.
+ 3. operationIds are present and unique.
+ 4. Every `includes` parameter accepts the three documented array forms.
+ 5. UpKeep only: the number of "HTTP Request" lines (+ curl-only sections) in the doc equals the
+    number of operations (minus documented merges), and every deprecated operation is listed.
+Exit status 1 on any failure.
+"""
+import os
+import re
+import sys
+
+import yaml
+from openapi_schema_validator import OAS31Validator
+from openapi_spec_validator import validate as validate_spec
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+METHODS = ('get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace')
+
+
+def load(path):
+    with open(path, encoding='utf-8') as fh:
+        return yaml.safe_load(fh)
+
+
+def deref(spec, node):
+    while isinstance(node, dict) and '$ref' in node and node['$ref'].startswith('#/'):
+        target = spec
+        for part in node['$ref'][2:].split('/'):
+            target = target[part.replace('~1', '/').replace('~0', '~')]
+        node = target
+    return node
+
+
+def check_examples(spec, errors):
+    """Validates every example against its schema; returns the number of examples checked."""
+    count = 0
+    root_extra = {'components': spec.get('components', {})}
+
+    def validate(schema, value, where):
+        nonlocal count
+        count += 1
+        full = dict(schema)
+        full.update(root_extra)
+        v = OAS31Validator(full, format_checker=OAS31Validator.FORMAT_CHECKER)
+        errs = sorted(v.iter_errors(value), key=lambda e: list(e.absolute_path))
+        for e in errs[:3]:
+            errors.append('%s: %s at %s' % (where, e.message[:200], '/'.join(map(str, e.absolute_path))))
+
+    def media_examples(media, where):
+        schema = media.get('schema')
+        if schema is None:
+            return
+        if 'example' in media:
+            validate(schema, media['example'], where + '/example')
+        for name, ex in (media.get('examples') or {}).items():
+            ex = deref(spec, ex)
+            if 'value' in ex:
+                validate(schema, ex['value'], '%s/examples/%s' % (where, name))
+
+    def param_examples(p, where):
+        p = deref(spec, p)
+        schema = p.get('schema')
+        if schema is None:
+            return
+        if 'example' in p:
+            validate(schema, p['example'], where + '/example')
+        for name, ex in (p.get('examples') or {}).items():
+            ex = deref(spec, ex)
+            if 'value' in ex:
+                validate(schema, ex['value'], '%s/examples/%s' % (where, name))
+
+    for path, item in (spec.get('paths') or {}).items():
+        for p in item.get('parameters', []):
+            param_examples(p, '%s/parameters/%s' % (path, deref(spec, p).get('name')))
+        for m in METHODS:
+            o = item.get(m)
+            if not o:
+                continue
+            where = '%s %s' % (m.upper(), path)
+            for p in o.get('parameters', []):
+                param_examples(p, '%s parameter %s' % (where, deref(spec, p).get('name')))
+            rb = deref(spec, o.get('requestBody') or {})
+            for mt, media in (rb.get('content') or {}).items():
+                media_examples(media, '%s requestBody %s' % (where, mt))
+            for code, r in (o.get('responses') or {}).items():
+                if '$ref' in r:
+                    continue  # component responses are checked below
+                for mt, media in (r.get('content') or {}).items():
+                    media_examples(media, '%s response %s %s' % (where, code, mt))
+    comps = spec.get('components', {})
+    for name, r in (comps.get('responses') or {}).items():
+        for mt, media in (r.get('content') or {}).items():
+            media_examples(media, 'components/responses/%s %s' % (name, mt))
+    for name, p in (comps.get('parameters') or {}).items():
+        param_examples(p, 'components/parameters/%s' % name)
+    for name, rb in (comps.get('requestBodies') or {}).items():
+        for mt, media in (rb.get('content') or {}).items():
+            media_examples(media, 'components/requestBodies/%s %s' % (name, mt))
+    return count
+
+
+def operations(spec):
+    for path, item in (spec.get('paths') or {}).items():
+        for m in METHODS:
+            if m in item:
+                yield path, m, item[m]
+
+
+def check_operation_ids(spec, errors):
+    seen = {}
+    for path, m, o in operations(spec):
+        oid = o.get('operationId')
+        if not oid:
+            errors.append('%s %s: no operationId' % (m.upper(), path))
+        elif oid in seen:
+            errors.append('duplicate operationId %s (%s and %s %s)' % (oid, seen[oid], m.upper(), path))
+        else:
+            seen[oid] = '%s %s' % (m.upper(), path)
+
+
+def check_includes(spec, errors):
+    """Every includes item schema accepts one name and a comma list; includes[] mirrors includes."""
+    n = 0
+    for path, m, o in operations(spec):
+        params = {deref(spec, p)['name']: deref(spec, p) for p in o.get('parameters', [])}
+        if 'includes' not in params:
+            continue
+        n += 1
+        p = params['includes']
+        names = p.get('x-expandable') or []
+        if not names:
+            errors.append('%s %s: includes without x-expandable' % (m.upper(), path))
+            continue
+        if p.get('style', 'form') != 'form' or p.get('explode', True) is not True:
+            errors.append('%s %s: includes must be style=form explode=true' % (m.upper(), path))
+        if 'includes[]' not in params:
+            errors.append('%s %s: includes without includes[]' % (m.upper(), path))
+        for pname in ('includes', 'includes[]'):
+            schema = params.get(pname, {}).get('schema', {})
+            v = OAS31Validator(schema)
+            repeated = names[:2]                      # includes=a&includes=b -> ["a", "b"]
+            comma = [','.join(names[:3])]             # includes=a,b,c -> ["a,b,c"]
+            for value in (repeated, comma, [names[-1]]):
+                if not v.is_valid(value):
+                    errors.append('%s %s: %s rejects %r' % (m.upper(), path, pname, value))
+            if v.is_valid(['notAnExpandableName']):
+                errors.append('%s %s: %s accepts an undocumented name' % (m.upper(), path, pname))
+    return n
+
+
+def count_doc(doc):
+    """Counts the doc's operations mechanically: HTTP Request lines, and curl commands."""
+    with open(doc, encoding='utf-8') as fh:
+        lines = fh.read().split('\n')
+    http = 0
+    for i, l in enumerate(lines):
+        if l.strip() == 'HTTP Request':
+            nxt = next(x for x in lines[i + 1:] if x.strip())
+            if re.match(r'^\s*(GET|POST|PUT|PATCH|DELETE) https://api\.onupkeep\.com/', nxt):
+                http += 1
+    curls = sum(1 for l in lines if l.startswith('    curl '))
+    marked = [l.strip() for l in lines if re.search(r'\((DEPRECATED|SUNSET)\)\s*$', l)]
+    return http, curls, marked
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith('--')]
+    spec_path = args[0] if args else os.path.join(ROOT, 'specs', 'upkeep.yaml')
+    doc = None
+    if '--doc' in argv:
+        doc = argv[argv.index('--doc') + 1]
+        args = [a for a in args if a != doc]
+        spec_path = args[0] if args else spec_path
+    elif os.path.basename(spec_path) == 'upkeep.yaml':
+        cand = os.path.join(ROOT, '..', 'shared', 'upstream-docs', 'upkeep.txt')
+        doc = cand if os.path.exists(cand) else None
+    spec = load(spec_path)
+    errors = []
+    try:
+        validate_spec(spec)
+        print('openapi-spec-validator: OK')
+    except Exception as e:  # noqa: BLE001 - report any validator failure
+        errors.append('openapi-spec-validator: %s' % str(e)[:500])
+    n_examples = check_examples(spec, errors)
+    print('examples validated: %d' % n_examples)
+    check_operation_ids(spec, errors)
+    n_inc = check_includes(spec, errors)
+    print('operations with includes checked: %d' % n_inc)
+    ops = list(operations(spec))
+    deprecated = ['%s %s' % (m.upper(), p) for p, m, o in ops if o.get('deprecated')]
+    print('operations in spec: %d (deprecated: %d)' % (len(ops), len(deprecated)))
+    for d in deprecated:
+        print('  deprecated: ' + d)
+    if doc:
+        http, curls, marked = count_doc(doc)
+        merged = sum(1 for _, _, o in ops if 'two entries on the same method and path' in o.get('x-doc-note', ''))
+        curl_only = sum(1 for _, _, o in ops if str(o.get('x-doc-path', '')).startswith('none'))
+        print('doc: %d "HTTP Request" lines, %d curl examples, %d headings marked DEPRECATED/SUNSET'
+              % (http, curls, len(marked)))
+        print('spec: %d operations = %d HTTP Request lines - %d merged (same method+path) + %d curl-only'
+              % (len(ops), http, merged, curl_only))
+        if len(ops) != http - merged + curl_only:
+            errors.append('operation count mismatch: spec %d, doc %d - %d + %d' % (len(ops), http, merged, curl_only))
+        if curls != http + curl_only:
+            errors.append('doc curl count %d != HTTP lines %d + curl-only %d' % (curls, http, curl_only))
+        if len(deprecated) != len(marked):
+            errors.append('doc marks %d headings DEPRECATED/SUNSET, spec has %d deprecated operations'
+                          % (len(marked), len(deprecated)))
+    for e in errors:
+        print('ERROR: ' + e)
+    print('FAIL (%d errors)' % len(errors) if errors else 'PASS')
+    return 1 if errors else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -623,7 +623,7 @@ def envelope(kind, name):
 
 
 ENVELOPE_NAMES = {'result': '{}Response', 'results': '{}ListResponse', 'data': '{}DataResponse',
-                  'result_or_array': '{}ResultOrArrayResponse', 'data_message': '{}DeletedResponse'}
+                  'result_or_array': '{}ResultOrArrayResponse', 'data_message': '{}Response'}
 
 ERROR_RESPONSES = {
     'BadRequest': ('400', 'Bad Request -- see the accompanying message.', 'ErrorWithMessage', {

@@ -15,6 +15,10 @@ Checks:
  5. UpKeep only: the number of "HTTP Request" lines (+ curl-only sections) in the doc equals the
     number of operations (minus documented merges), and every deprecated operation is listed.
 Exit status 1 on any failure.
+
+`--self-test` runs the checks on mutated copies of the spec (a wrong-typed example, a missing required
+field, an unknown request field, a too-narrow includes pattern, a duplicate operationId, a lost
+deprecated flag) and fails unless each mutation is reported.
 """
 import os
 import re
@@ -175,6 +179,92 @@ def count_doc(doc):
     return http, curls, marked
 
 
+def run_checks(spec, doc, errors, quiet=False):
+    """Runs every check on a loaded spec, appending to errors."""
+    say = (lambda *a: None) if quiet else print
+    try:
+        validate_spec(spec)
+        say('openapi-spec-validator: OK')
+    except Exception as e:  # noqa: BLE001 - report any validator failure
+        errors.append('openapi-spec-validator: %s' % str(e)[:500])
+    n_examples = check_examples(spec, errors)
+    say('examples validated: %d' % n_examples)
+    check_operation_ids(spec, errors)
+    n_inc = check_includes(spec, errors)
+    say('operations with includes checked: %d' % n_inc)
+    ops = list(operations(spec))
+    deprecated = ['%s %s' % (m.upper(), p) for p, m, o in ops if o.get('deprecated')]
+    say('operations in spec: %d (deprecated: %d)' % (len(ops), len(deprecated)))
+    for d in deprecated:
+        say('  deprecated: ' + d)
+    if doc:
+        http, curls, marked = count_doc(doc)
+        merged = sum(1 for _, _, o in ops if 'two entries on the same method and path' in o.get('x-doc-note', ''))
+        curl_only = sum(1 for _, _, o in ops if str(o.get('x-doc-path', '')).startswith('none'))
+        say('doc: %d "HTTP Request" lines, %d curl examples, %d headings marked DEPRECATED/SUNSET'
+            % (http, curls, len(marked)))
+        say('spec: %d operations = %d HTTP Request lines - %d merged (same method+path) + %d curl-only'
+            % (len(ops), http, merged, curl_only))
+        if len(ops) != http - merged + curl_only:
+            errors.append('operation count mismatch: spec %d, doc %d - %d + %d' % (len(ops), http, merged, curl_only))
+        if curls != http + curl_only:
+            errors.append('doc curl count %d != HTTP lines %d + curl-only %d' % (curls, http, curl_only))
+        if len(deprecated) != len(marked):
+            errors.append('doc marks %d headings DEPRECATED/SUNSET, spec has %d deprecated operations'
+                          % (len(marked), len(deprecated)))
+
+
+def self_test(spec, doc):
+    """Each mutation must produce at least one error."""
+    import copy
+
+    def first_op_with(pred):
+        for p, m, o in operations(spec):
+            if pred(o):
+                return p, m
+        raise SystemExit('self-test: no operation for a mutation')
+
+    def resp_example(o):
+        return o['responses']['200']['content']['application/json']['examples']['doc']['value']
+
+    def mut_type(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'getUser')
+        resp_example(s['paths'][p][m])['result']['isLocationBased'] = 'yes'
+
+    def mut_required(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'getWorkOrder')
+        del resp_example(s['paths'][p][m])['result']['id']
+
+    def mut_unknown_field(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'createWorkOrder')
+        s['paths'][p][m]['requestBody']['content']['application/json']['examples']['doc']['value']['bogus'] = 1
+
+    def mut_includes(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'listParts')
+        for prm in s['paths'][p][m]['parameters']:
+            if prm.get('name') == 'includes':
+                prm['schema']['items']['pattern'] = '^(location)$'
+
+    def mut_dup_id(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'listParts')
+        s['paths'][p][m]['operationId'] = 'getPart'
+
+    def mut_deprecated(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'listWorkOrderSchedule')
+        del s['paths'][p][m]['deprecated']
+
+    failures = 0
+    for mut in (mut_type, mut_required, mut_unknown_field, mut_includes, mut_dup_id, mut_deprecated):
+        s = copy.deepcopy(spec)
+        mut(s)
+        errs = []
+        run_checks(s, doc if mut is mut_deprecated else None, errs, quiet=True)
+        print('%s %s: %s' % ('ok  ' if errs else 'MISS', mut.__name__, errs[0][:120] if errs else 'no error reported'))
+        failures += 0 if errs else 1
+    print('self-test FAIL' if failures else 'self-test PASS')
+    return 1 if failures else 0
+
+
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith('--')]
     spec_path = args[0] if args else os.path.join(ROOT, 'specs', 'upkeep.yaml')
@@ -187,37 +277,10 @@ def main(argv):
         cand = os.path.join(ROOT, '..', 'shared', 'upstream-docs', 'upkeep.txt')
         doc = cand if os.path.exists(cand) else None
     spec = load(spec_path)
+    if '--self-test' in argv:
+        return self_test(spec, doc)
     errors = []
-    try:
-        validate_spec(spec)
-        print('openapi-spec-validator: OK')
-    except Exception as e:  # noqa: BLE001 - report any validator failure
-        errors.append('openapi-spec-validator: %s' % str(e)[:500])
-    n_examples = check_examples(spec, errors)
-    print('examples validated: %d' % n_examples)
-    check_operation_ids(spec, errors)
-    n_inc = check_includes(spec, errors)
-    print('operations with includes checked: %d' % n_inc)
-    ops = list(operations(spec))
-    deprecated = ['%s %s' % (m.upper(), p) for p, m, o in ops if o.get('deprecated')]
-    print('operations in spec: %d (deprecated: %d)' % (len(ops), len(deprecated)))
-    for d in deprecated:
-        print('  deprecated: ' + d)
-    if doc:
-        http, curls, marked = count_doc(doc)
-        merged = sum(1 for _, _, o in ops if 'two entries on the same method and path' in o.get('x-doc-note', ''))
-        curl_only = sum(1 for _, _, o in ops if str(o.get('x-doc-path', '')).startswith('none'))
-        print('doc: %d "HTTP Request" lines, %d curl examples, %d headings marked DEPRECATED/SUNSET'
-              % (http, curls, len(marked)))
-        print('spec: %d operations = %d HTTP Request lines - %d merged (same method+path) + %d curl-only'
-              % (len(ops), http, merged, curl_only))
-        if len(ops) != http - merged + curl_only:
-            errors.append('operation count mismatch: spec %d, doc %d - %d + %d' % (len(ops), http, merged, curl_only))
-        if curls != http + curl_only:
-            errors.append('doc curl count %d != HTTP lines %d + curl-only %d' % (curls, http, curl_only))
-        if len(deprecated) != len(marked):
-            errors.append('doc marks %d headings DEPRECATED/SUNSET, spec has %d deprecated operations'
-                          % (len(marked), len(deprecated)))
+    run_checks(spec, doc, errors)
     for e in errors:
         print('ERROR: ' + e)
     print('FAIL (%d errors)' % len(errors) if errors else 'PASS')

@@ -838,7 +838,7 @@ def components(sc):
     return {'schemas': sc, 'responses': responses, 'parameters': params,
             'securitySchemes': {'sessionToken': {
                 'type': 'apiKey', 'in': 'header', 'name': 'Session-Token',
-                'description': 'Session token from POST /api/v2/auth (e.g. r:4a25eddbf5aj42jk323f1472724hc43f).'}}}
+                'description': 'Session token returned by POST /api/v2/auth (result.sessionToken).'}}}
 
 
 TAG_DESCRIPTIONS = {

@@ -14,11 +14,14 @@ Checks:
  4. Every `includes` parameter accepts the three documented array forms.
  5. UpKeep only: the number of "HTTP Request" lines (+ curl-only sections) in the doc equals the
     number of operations (minus documented merges), and every deprecated operation is listed.
+ 6. UpKeep only: every row of the doc's query-parameter and request-body tables exists in the
+    operation, and the spec adds no names beyond a short, explained list (TABLE_EXTRAS).
 Exit status 1 on any failure.
 
 `--self-test` runs the checks on mutated copies of the spec (a wrong-typed example, a missing required
 field, an unknown request field, a too-narrow includes pattern, a duplicate operationId, a lost
-deprecated flag) and fails unless each mutation is reported.
+deprecated flag, a dropped documented query parameter, a dropped documented body field) and fails
+unless each mutation is reported.
 """
 import os
 import re
@@ -179,6 +182,97 @@ def count_doc(doc):
     return http, curls, marked
 
 
+TABLE_TYPES = {'String', 'Number', 'Boolean', 'Array', 'Object', 'Float', 'Integer', 'File', 'string', 'object'}
+# Spec names that the doc's tables do not list, each explained by an x-doc-note or the doc's prose.
+TABLE_EXTRAS = {
+    'includes[]',                                   # bracket form of includes (doc: Expanding Responses)
+    'customFieldsLocations',                        # spelling of the doc's example URL
+    'partName', 'priority',                         # sent by the doc's own create examples
+    'name', 'value', 'unit', 'id', 'quantity',      # "Its child attributes are name, value, and unit" / "id and quantity"
+    'type', 'meter', 'options',                     # form item keys described in the formItems row
+    'statusAction', 'partsReceived',                # the merged partial-fulfill entry's table
+}
+
+
+def check_doc_tables(spec, doc, errors):
+    """Compares each operation's query parameters and body fields with the doc's tables.
+
+    A doc table row is `name Type ...`; date filter rows are bare names. Every doc row must exist in
+    the spec; spec names missing from the doc must be in TABLE_EXTRAS. Returns the rows compared.
+    """
+    sys.path.insert(0, HERE)
+    import upkeep_doc
+    by_line = {o.get('x-doc-line'): (m, p, o) for p, m, o in operations(spec)}
+    rows = 0
+    for b in upkeep_doc.blocks(doc):
+        lines = b['lines']
+        start, end = b['body_lines']
+        start = b['http_line'] or start
+        body, query, mode = set(), set(), None
+        for line in lines[start:end]:
+            t = line.strip()
+            if t in ('Request Body', 'Request body') or t.startswith(('Below are the properties', 'The usefulLife',
+                                                                       'Each custom field object', 'The fieldValue',
+                                                                       'Additional cost object')):
+                mode = 'body'
+                continue
+            if t == 'Query Parameters':
+                mode = 'query'
+                continue
+            if t == 'URL Parameters' or t == 'Note' or t.startswith(('Events After', 'Each filter object')):
+                mode = None
+                continue
+            if not mode or not t or t.startswith(('Parameter ', 'Property ')):
+                continue
+            toks = t.split()
+            if not re.fullmatch(r'[a-z][A-Za-z0-9]*', toks[0]):
+                continue
+            if mode == 'query' and (len(toks) == 1 or toks[1] in TABLE_TYPES or toks[1] == 'undefined'):
+                query.add(toks[0])
+            elif mode == 'body' and len(toks) >= 2 and toks[1] in TABLE_TYPES:
+                body.add(toks[0])
+        target = by_line.get(b['curl_line'])
+        merged = target is None
+        if merged:  # the merged partial-fulfill entry: its fields must be in the merged body
+            target = next(((m, p, o) for p, m, o in operations(spec)
+                           if 'two entries on the same method and path' in o.get('x-doc-note', '')), None)
+            query = set()
+        if target is None:
+            errors.append('doc table check: no operation for doc block %r' % b['title'])
+            continue
+        m, p, o = target
+        qnames = {deref(spec, x)['name'] for x in o.get('parameters', []) if deref(spec, x)['in'] == 'query'}
+        bprops = set()
+        for media in (o.get('requestBody') or {}).get('content', {}).values():
+            _collect_props(spec, media.get('schema'), bprops)
+        rows += len(query) + len(body)
+        where = '%s %s' % (m.upper(), p)
+        for n in sorted(query - qnames):
+            errors.append('%s: doc query parameter %s missing' % (where, n))
+        for n in sorted(body - bprops):
+            errors.append('%s: doc body field %s missing' % (where, n))
+        if b['http_line'] and not merged:
+            for n in sorted((qnames - query) - TABLE_EXTRAS):
+                errors.append('%s: query parameter %s is not in the doc\'s table' % (where, n))
+            for n in sorted((bprops - body) - TABLE_EXTRAS):
+                errors.append('%s: body field %s is not in the doc\'s table' % (where, n))
+    return rows
+
+
+def _collect_props(spec, schema, acc):
+    schema = deref(spec, schema)
+    if not isinstance(schema, dict):
+        return
+    for k in ('oneOf', 'anyOf', 'allOf'):
+        for sub in schema.get(k, []):
+            _collect_props(spec, sub, acc)
+    for k, v in schema.get('properties', {}).items():
+        acc.add(k)
+        _collect_props(spec, v, acc)
+    if isinstance(schema.get('items'), dict):
+        _collect_props(spec, schema['items'], acc)
+
+
 def run_checks(spec, doc, errors, quiet=False):
     """Runs every check on a loaded spec, appending to errors."""
     say = (lambda *a: None) if quiet else print
@@ -212,6 +306,7 @@ def run_checks(spec, doc, errors, quiet=False):
         if len(deprecated) != len(marked):
             errors.append('doc marks %d headings DEPRECATED/SUNSET, spec has %d deprecated operations'
                           % (len(marked), len(deprecated)))
+        say('doc table rows (query parameters, body fields) matched: %d' % check_doc_tables(spec, doc, errors))
 
 
 def self_test(spec, doc):
@@ -253,12 +348,21 @@ def self_test(spec, doc):
         p, m = first_op_with(lambda o: o.get('operationId') == 'listWorkOrderSchedule')
         del s['paths'][p][m]['deprecated']
 
+    def mut_missing_param(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'listWorkOrders')
+        s['paths'][p][m]['parameters'] = [x for x in s['paths'][p][m]['parameters'] if x.get('name') != 'isComplete']
+
+    def mut_missing_field(s):
+        del s['components']['schemas']['MeterCreate']['properties']['frequency']
+
     failures = 0
-    for mut in (mut_type, mut_required, mut_unknown_field, mut_includes, mut_dup_id, mut_deprecated):
+    with_doc = (mut_deprecated, mut_missing_param, mut_missing_field)
+    for mut in (mut_type, mut_required, mut_unknown_field, mut_includes, mut_dup_id, mut_deprecated,
+                mut_missing_param, mut_missing_field):
         s = copy.deepcopy(spec)
         mut(s)
         errs = []
-        run_checks(s, doc if mut is mut_deprecated else None, errs, quiet=True)
+        run_checks(s, doc if mut in with_doc else None, errs, quiet=True)
         print('%s %s: %s' % ('ok  ' if errs else 'MISS', mut.__name__, errs[0][:120] if errs else 'no error reported'))
         failures += 0 if errs else 1
     print('self-test FAIL' if failures else 'self-test PASS')

@@ -10,7 +10,7 @@ Checks:
  2. Every example (request bodies, responses, parameters; `example` and `examples`, in paths and in
     components) validates against its schema with the OAS 3.1 schema validator, $refs resolved
     against the document, formats checked.
- 3. operationIds are present and unique.
+ 3. operationIds are present and unique; every key of every example is a declared property.
  4. Every `includes` parameter accepts the three documented array forms.
  5. UpKeep only: the number of "HTTP Request" lines (+ curl-only sections) in the doc equals the
     number of operations (minus documented merges), and every deprecated operation is listed.
@@ -20,7 +20,8 @@ Exit status 1 on any failure.
 
 `--self-test` runs the checks on mutated copies of the spec (a wrong-typed example, a missing required
 field, an unknown request field, a too-narrow includes pattern, a duplicate operationId, a lost
-deprecated flag, a dropped documented query parameter, a dropped documented body field) and fails
+deprecated flag, a dropped documented query parameter, a dropped documented body field, an
+undeclared key in a response example) and fails
 unless each mutation is reported.
 """
 import os
@@ -116,6 +117,55 @@ def check_examples(spec, errors):
         for mt, media in (rb.get('content') or {}).items():
             media_examples(media, 'components/requestBodies/%s %s' % (name, mt))
     return count
+
+
+def check_declared_keys(spec, errors):
+    """Every key of every example object must be a declared property (responses are open schemas).
+
+    Validates the examples again against a copy whose object schemas are closed: `additionalProperties:
+    false`, or `unevaluatedProperties: false` where the schema composes others with allOf (schemas used
+    as allOf parts stay open so their composers can add properties). Returns the examples checked.
+    """
+    import copy
+    closed = copy.deepcopy(spec)
+    schemas_ = closed.get('components', {}).get('schemas', {})
+    allof_targets = set()
+
+    def find_allof(n):
+        if isinstance(n, dict):
+            for sub in n.get('allOf', []):
+                if isinstance(sub, dict) and '$ref' in sub:
+                    allof_targets.add(sub['$ref'].rsplit('/', 1)[-1])
+            for v in n.values():
+                find_allof(v)
+        elif isinstance(n, list):
+            for v in n:
+                find_allof(v)
+
+    def close(n, name=None):
+        if isinstance(n, dict):
+            objectish = 'properties' in n or n.get('type') == 'object' or (
+                isinstance(n.get('type'), list) and 'object' in n['type'])
+            if objectish and 'additionalProperties' not in n and 'unevaluatedProperties' not in n \
+                    and name not in allof_targets:
+                n['unevaluatedProperties' if 'allOf' in n else 'additionalProperties'] = False
+            for k, v in n.items():
+                if k not in ('examples', 'example', 'properties'):
+                    close(v)
+                elif k == 'properties':
+                    for pv in v.values():
+                        close(pv)
+        elif isinstance(n, list):
+            for v in n:
+                close(v)
+
+    find_allof(schemas_)
+    for name, sch in schemas_.items():
+        close(sch, name)
+    errs = []
+    n = check_examples(closed, errs)
+    errors.extend('undeclared key: ' + e for e in errs)
+    return n
 
 
 def operations(spec):
@@ -283,6 +333,7 @@ def run_checks(spec, doc, errors, quiet=False):
         errors.append('openapi-spec-validator: %s' % str(e)[:500])
     n_examples = check_examples(spec, errors)
     say('examples validated: %d' % n_examples)
+    say('examples with only declared keys: %d' % check_declared_keys(spec, errors))
     check_operation_ids(spec, errors)
     n_inc = check_includes(spec, errors)
     say('operations with includes checked: %d' % n_inc)
@@ -348,6 +399,10 @@ def self_test(spec, doc):
         p, m = first_op_with(lambda o: o.get('operationId') == 'listWorkOrderSchedule')
         del s['paths'][p][m]['deprecated']
 
+    def mut_undeclared_key(s):
+        p, m = first_op_with(lambda o: o.get('operationId') == 'getMeter')
+        resp_example(s['paths'][p][m])['result']['undocumentedKey'] = 'x'
+
     def mut_missing_param(s):
         p, m = first_op_with(lambda o: o.get('operationId') == 'listWorkOrders')
         s['paths'][p][m]['parameters'] = [x for x in s['paths'][p][m]['parameters'] if x.get('name') != 'isComplete']
@@ -358,7 +413,7 @@ def self_test(spec, doc):
     failures = 0
     with_doc = (mut_deprecated, mut_missing_param, mut_missing_field)
     for mut in (mut_type, mut_required, mut_unknown_field, mut_includes, mut_dup_id, mut_deprecated,
-                mut_missing_param, mut_missing_field):
+                mut_missing_param, mut_missing_field, mut_undeclared_key):
         s = copy.deepcopy(spec)
         mut(s)
         errs = []

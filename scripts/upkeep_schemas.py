@@ -107,9 +107,12 @@ WEBHOOK_EVENTS = ['WORK_ORDER_CREATED', 'WORK_ORDER_UPDATED', 'WORK_ORDER_STATUS
 CUSTOM_FIELD_TYPES = ['singleLineText', 'multiLineText', 'dropdown', 'date', 'number', 'currency']
 
 
-def legacy_custom_field(owner_key, desc):
-    return resp_obj({'id': S, 'name': S, 'value': S, 'unit': S, owner_key: S, 'user': S,
-                     'createdByUser': S, 'updatedByUser': S, 'createdAt': TS, 'updatedAt': TS}, desc=desc)
+def legacy_custom_field(owner_key, desc, also=()):
+    props = {'id': S, 'name': S, 'value': S, 'unit': S, owner_key: S}
+    for k in also:
+        props[k] = S
+    props.update({'user': S, 'createdByUser': S, 'updatedByUser': S, 'createdAt': TS, 'updatedAt': TS})
+    return resp_obj(props, desc=desc)
 
 
 CUSTOM_FIELD_INPUT = {'type': 'object', 'additionalProperties': False,
@@ -328,7 +331,11 @@ def schemas():
     sc['VendorCustomField'] = legacy_custom_field('vendor', 'A name/value custom field of a vendor.')
     sc['LocationCustomField'] = legacy_custom_field('location', 'A name/value custom field of a location.')
     sc['PartCustomField'] = legacy_custom_field('partInventory', 'A name/value custom field of a part.')
-    sc['PurchaseOrderCustomField'] = legacy_custom_field('purchaseOrder', 'A name/value custom field of a purchase order.')
+    sc['PurchaseOrderCustomField'] = legacy_custom_field(
+        'purchaseOrder', 'A name/value custom field of a purchase order.', also=('location',))
+    sc['PurchaseOrderCustomField']['x-doc-note'] = ('The doc\'s GET/PATCH examples for purchase order custom fields '
+                                                    'are copies of the location ones and carry `location` instead of '
+                                                    '`purchaseOrder`; both keys are declared.')
     sc['AssetLegacyCustomField'] = legacy_custom_field('asset', 'A legacy (deprecated) name/value custom field of an asset.')
     sc['Customer'] = resp_obj({'id': S, 'name': S, 'email': S, 'description': S, 'address': S, 'phoneNumber': S,
                                'website': S, 'type': S, 'billingName': S, 'billingAddressLine1': S,

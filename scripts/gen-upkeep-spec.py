@@ -171,10 +171,10 @@ def assign_ops(parent, parent_param, parent_label, tag, children):
 
 
 # Authentication
-op('POST', '/auth', 'logIn', T_AUTH, body='LoginRequest', form=True, resp=('result', 'Session'), security=[],
+op('POST', '/auth', 'createSession', T_AUTH, body='LoginRequest', form=True, resp=('result', 'Session'), security=[],
    description='Returns a session token for a valid email and password. Send the token as the `Session-Token` '
                'header on every other call.')
-op('DELETE', '/auth', 'logOut', T_AUTH, resp='message', security=[{'sessionToken': []}],
+op('DELETE', '/auth', 'deleteSession', T_AUTH, resp='message', security=[{'sessionToken': []}],
    description='Invalidates the session given in the `Session-Token` header.')
 # Users
 op('POST', '/users', 'createUser', T_USERS, body='UserCreate', form=True, resp=('result', 'User'))

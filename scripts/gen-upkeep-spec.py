@@ -83,9 +83,14 @@ def includes(names, note=None):
           'x-doc-note': 'The doc types includes as "Array or String". Modelled as an exploded form array whose items '
                         'may themselves be comma-separated lists, so `includes=a&includes=b`, `includes=a,b` and '
                         'mixtures validate; `includes[]=a` is the separate `includes[]` parameter.'}
+    two = names[:2]
+    p1['examples'] = {
+        'repeated': {'summary': 'includes=%s' % '&includes='.join(two), 'value': two},
+        'commaSeparated': {'summary': 'includes=%s' % ','.join(two), 'value': [','.join(two)]}}
     p2 = {'name': 'includes[]', 'in': 'query', 'required': False, 'style': 'form', 'explode': True,
           'description': 'Bracket form of `includes` (`includes[]=a&includes[]=b`); same values.',
-          'schema': {'type': 'array', 'items': item}, 'x-expandable': names, 'x-alias-of': 'includes'}
+          'schema': {'type': 'array', 'items': item}, 'x-expandable': names, 'x-alias-of': 'includes',
+          'examples': {'brackets': {'summary': 'includes[]=%s' % '&includes[]='.join(two), 'value': two}}}
     if note:
         p1['x-doc-note'] += ' ' + note
     return [p1, p2]

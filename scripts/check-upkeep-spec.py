@@ -142,19 +142,25 @@ def check_declared_keys(spec, errors):
             for v in n:
                 find_allof(v)
 
-    def close(n, name=None):
+    def close(n, name=None, branch=False):
+        """branch: n is an allOf part; its composer is closed instead (unevaluatedProperties)."""
         if isinstance(n, dict):
-            objectish = 'properties' in n or n.get('type') == 'object' or (
+            objectish = 'properties' in n or 'allOf' in n or n.get('type') == 'object' or (
                 isinstance(n.get('type'), list) and 'object' in n['type'])
-            if objectish and 'additionalProperties' not in n and 'unevaluatedProperties' not in n \
-                    and name not in allof_targets:
+            if objectish and not branch and 'additionalProperties' not in n \
+                    and 'unevaluatedProperties' not in n and name not in allof_targets:
                 n['unevaluatedProperties' if 'allOf' in n else 'additionalProperties'] = False
             for k, v in n.items():
-                if k not in ('examples', 'example', 'properties'):
-                    close(v)
-                elif k == 'properties':
+                if k in ('examples', 'example'):
+                    continue
+                if k == 'properties':
                     for pv in v.values():
                         close(pv)
+                elif k == 'allOf':
+                    for part in v:
+                        close(part, branch=True)
+                else:
+                    close(v)
         elif isinstance(n, list):
             for v in n:
                 close(v)

@@ -48,16 +48,11 @@ enum InspectCommand {
             }
             pointer = p
         }
-        let document: LoadedDocument
+        let node: JSONValue
         do {
-            document = try DocumentLoader.load(path: file)
+            node = try DocumentLoader.load(path: file).node(at: pointer)
         } catch {
             writeAll(2, error.description + "\n")
-            return 1
-        }
-        guard let node = pointer.resolve(in: document.value) else {
-            let at = document.location(of: pointer) ?? SourceLocation(line: 1, column: 1, offset: 0)
-            writeAll(2, "\(file):\(at.line):\(at.column): no value at JSON Pointer '\(pointer.string)'\n")
             return 1
         }
         var out = JSONWriter.write(node, options: .init(pretty: false, sortedKeys: sorted))

@@ -191,3 +191,9 @@ private func num(_ s: String) -> JSONValue { .number(JSONNumber(text: s)!) }
     #expect(try yaml("") == nil)
     #expect(try yaml("# only a comment\n") == nil)
 }
+
+@Test func libyamlContextNamesWhereItStarted() {
+    let e = yamlFailure("a: 1\nb: [1, 2\nc: 3\n")
+    #expect(e?.message == "did not find expected ',' or ']' while parsing a flow sequence started at 2:4")
+    #expect(e?.location == SourceLocation(line: 3, column: 2, offset: 15))
+}

@@ -14,10 +14,10 @@ public enum YAMLReader {
         /// Largest accepted input, in bytes.
         public var maxBytes = 64 << 20
         /// Most nodes that aliases may produce in total (each alias counts its anchored node's size).
-        public var maxAliasExpansion = 100_000
+        public var maxAliasExpansion = 1_000_000
 
         /// Limits with the given values.
-        public init(maxDepth: Int = 512, maxBytes: Int = 64 << 20, maxAliasExpansion: Int = 100_000) {
+        public init(maxDepth: Int = 512, maxBytes: Int = 64 << 20, maxAliasExpansion: Int = 1_000_000) {
             self.maxDepth = maxDepth
             self.maxBytes = maxBytes
             self.maxAliasExpansion = maxAliasExpansion

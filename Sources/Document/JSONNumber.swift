@@ -33,6 +33,14 @@ public struct JSONNumber: Sendable {
         self.exponent = parsed.exponent
     }
 
+    /// Builds a number from parts already computed by a reader (no re-validation).
+    init(uncheckedText text: String, negative: Bool, significand: [UInt8], exponent: Int) {
+        self.text = text
+        self.isNegative = negative
+        self.significand = significand
+        self.exponent = exponent
+    }
+
     /// An exact integer.
     public init(_ value: Int) {
         self.init(text: String(value))!  // String(Int) always matches the grammar

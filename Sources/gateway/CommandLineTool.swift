@@ -28,6 +28,8 @@ enum CommandLineTool {
         case "help", "--help", "-h":
             print(usage)
             return 0
+        case "inspect":
+            return InspectCommand.run(Array(arguments.dropFirst()))
         default:
             printError("gateway: unknown command '\(command)'\n\n\(usage)")
             return 2

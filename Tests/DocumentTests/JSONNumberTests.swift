@@ -29,3 +29,21 @@ import Testing
     #expect(JSONNumber(text: "9223372036854775807")!.int64Value == Int64.max)
     #expect(JSONNumber(text: "-9223372036854775808")!.int64Value == Int64.min)
 }
+
+@Test func multipleOfIsExact() {
+    func n(_ s: String) -> JSONNumber { JSONNumber(text: s)! }
+    #expect(n("0.3").isMultiple(of: n("0.1")) == true)
+    #expect(n("0.35").isMultiple(of: n("0.1")) == false)
+    #expect(n("10").isMultiple(of: n("2.5")) == true)
+    #expect(n("7").isMultiple(of: n("2")) == false)
+    #expect(n("-12").isMultiple(of: n("4")) == true)
+    #expect(n("0").isMultiple(of: n("0.7")) == true)
+    #expect(n("1e400").isMultiple(of: n("7")) == false)
+    #expect(n("1e400").isMultiple(of: n("8")) == true)
+    #expect(n("123456789012345678901234567890").isMultiple(of: n("10")) == true)
+    #expect(n("123456789012345678901234567891").isMultiple(of: n("3")) == false)
+    #expect(n("9223372036854775783e3").isMultiple(of: n("9223372036854775783")) == true)
+    #expect(n("5").isMultiple(of: n("0")) == nil)
+    #expect(n("5").isMultiple(of: n("-1")) == nil)
+    #expect(n("5").isMultiple(of: n("12345678901234567891")) == nil)
+}

@@ -9,6 +9,8 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+/// `ours` as third argument skips Foundation (for profiling our code alone).
+let oursOnly = arguments.count > 3 && arguments[3] == "ours"
 let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
 let bytes = [UInt8](data)
 let clock = ContinuousClock()
@@ -35,6 +37,7 @@ for _ in 0...iterations {
     ours.write = min(ours.write, seconds { out = JSONWriter.write(v) })
     ours.size = out.count
 
+    if oursOnly { continue }
     var object: Any = NSNull()
     foundation.parse = min(foundation.parse, try seconds { object = try JSONSerialization.jsonObject(with: data) })
     var written = Data()

@@ -19,6 +19,17 @@ final class LoadContext {
         self.rootDisplayName = rootDisplayName
     }
 
+    /// A referenced file's name as people see it: relative like the root's name when it sits beside it.
+    func displayName(forURI uri: String) -> String {
+        let path = ReferenceURI.path(of: uri)
+        let rootPath = ReferenceURI.path(of: rootURI)
+        let rootDir = rootPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let displayDir = rootDisplayName.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        guard path.hasPrefix(rootDir + "/") else { return path }
+        let rest = path.dropFirst(rootDir.count + 1)
+        return displayDir.isEmpty ? String(rest) : displayDir + "/" + rest
+    }
+
     /// Records a problem at `pointer` in the document `uri`.
     func report(_ message: String, at pointer: JSONPointer, in uri: String, key: Bool = false) {
         let doc = documents[uri]
@@ -34,7 +45,7 @@ final class LoadContext {
         if unreadable.contains(uri) { return nil }
         do {
             var d = try source.document(atPath: ReferenceURI.path(of: uri))
-            if uri == rootURI { d.file = rootDisplayName }
+            if uri == rootURI { d.file = rootDisplayName } else { d.file = displayName(forURI: uri) }
             documents[uri] = d
             return d
         } catch {

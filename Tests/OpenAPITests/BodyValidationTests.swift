@@ -121,3 +121,21 @@ func bodyValidator(_ content: JSONValue, required: Bool = true, options: Validat
         #expect(post(v, "/items", contentType: "multipart/form-data; boundary=Other", body([("title", nil, nil, "Hi")])).status == 400)
     }
 }
+
+@Suite struct MediaTypeMatchingTests {
+    @Test func keyWithParametersAcceptsTheBareType() throws {
+        let v = try bodyValidator(["text/plain; charset=utf-8": ["schema": ["type": "string", "maxLength": 3]]])
+        #expect(post(v, "/items", contentType: "text/plain", "abcd").violations.map(\.message) == ["must be at most 3 characters"])
+        #expect(post(v, "/items", contentType: "text/plain; charset=UTF-8", "abc").isValid)
+    }
+
+    @Test func parsesMediaRanges() {
+        let r = MediaRange(#"Multipart/Form-Data; Boundary="a;b""#)
+        #expect(r?.essence == "multipart/form-data")
+        #expect(r?.parameters["boundary"] == "a;b")
+        #expect(MediaRange("application/vnd.x+json")?.isJSON == true)
+        #expect(MediaRange("json") == nil)
+        #expect(MediaRange("application/*")?.matches(MediaRange("application/xml")!) == true)
+        #expect(MediaRange("application/*")?.matches(MediaRange("text/xml")!) == false)
+    }
+}

@@ -140,3 +140,22 @@ import Testing
         _ = try load(["/spec.json": spec]).get()
     }
 }
+
+@Suite struct LoadingSchemaAndServerTests {
+    @Test func reportsSchemasTheEngineCannotCompile() {
+        let spec = spec31(paths: ["/a": ["get": ["responses": okResponses, "parameters": [
+            ["name": "q", "in": "query", "schema": ["type": "string", "minLength": "three"]]]]]])
+        let d = diagnostics(["/spec.json": spec])
+        #expect(d.count == 1)
+        #expect(d.first?.pointer.string.hasPrefix("/paths/~1a/get/parameters/0/schema") == true)
+        #expect(d.first?.message.hasPrefix("invalid schema:") == true)
+    }
+
+    @Test func substitutesServerVariableDefaults() throws {
+        let spec = spec31(paths: [:], extra: [("servers", [["url": "https://{region}.example.com/{base}/v2",
+                                                            "variables": ["region": ["default": "eu"], "base": ["default": "api"]]]])])
+        let doc = try load(["/spec.json": spec]).get()
+        #expect(doc.servers == ["https://eu.example.com/api/v2"])
+        #expect(doc.serverBasePath == "/api/v2")
+    }
+}

@@ -57,7 +57,9 @@ public struct OpenAPILoader: Sendable {
         if let s = root["servers"] {
             if case .array(let items) = s {
                 for (i, item) in items.enumerated() {
-                    if case .string(let url)? = item["url"] { servers.append(url) } else {
+                    if case .string(let url)? = item["url"] {
+                        servers.append(OpenAPILoader.substituteVariables(url, item["variables"]?.objectValue))
+                    } else {
                         ctx.report("server needs a 'url' string", at: JSONPointer(tokens: ["servers", String(i)]), in: rootURI)
                     }
                 }
@@ -72,8 +74,24 @@ public struct OpenAPILoader: Sendable {
         }
         let operations = ctx.readOperations(root: root, securitySchemes: schemes)
         ctx.checkAllReferences()
+        // Schemas are compiled only when every reference resolved (else each would be reported twice).
+        if ctx.diagnostics.isEmpty { ctx.checkSchemas(operations, root: root) }
         if !ctx.diagnostics.isEmpty { throw OpenAPILoadError(diagnostics: ctx.diagnostics) }
         return OpenAPIDocument(version: version, versionString: versionString, rootURI: rootURI, title: title,
                                servers: servers, operations: operations, documents: ctx.documents)
+    }
+
+    /// A server URL with each `{name}` replaced by that variable's `default`.
+    static func substituteVariables(_ url: String, _ variables: JSONObject?) -> String {
+        guard let variables, url.contains("{") else { return url }
+        var out = ""
+        var name: String?
+        for c in url {
+            if c == "{" { name = "" } else if c == "}", let n = name {
+                out += variables[n]?["default"]?.stringValue ?? "{\(n)}"
+                name = nil
+            } else if name != nil { name?.append(c) } else { out.append(c) }
+        }
+        return out
     }
 }

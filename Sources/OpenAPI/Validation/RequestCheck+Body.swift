@@ -31,7 +31,14 @@ extension RequestCheck {
             raise(415)
             return
         }
-        let candidates = operation.media.filter { $0.media.range.matches(type) }
+        var candidates = operation.media.filter { $0.media.range.matches(type) }
+        if candidates.isEmpty {
+            // A key that names parameters (`text/plain; charset=utf-8`) still accepts the bare type.
+            let bare = MediaRange(type: type.type, subtype: type.subtype, parameters: [:])
+            candidates = operation.media.filter {
+                MediaRange(type: $0.media.range.type, subtype: $0.media.range.subtype, parameters: [:]).matches(bare)
+            }
+        }
         guard let media = candidates.max(by: { $0.media.range.specificity < $1.media.range.specificity }) else {
             violations.append(Violation(.request, name: "Content-Type",
                                         message: "Content-Type '\(type.essence)' is not accepted; accepted: \(accepted)"))

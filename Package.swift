@@ -11,6 +11,7 @@ let package = Package(
     name: "Gateway",
     products: [
         .executable(name: "gateway", targets: ["gateway"]),
+        .library(name: "HTTP", targets: ["HTTP"]),  // for benchmarks/http (a separate package)
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl",

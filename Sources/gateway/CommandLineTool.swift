@@ -25,6 +25,7 @@ enum CommandLineTool {
             return 2
         }
         switch command {
+        case "check": return CheckCommand.run(arguments: Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             print(usage)
             return 0

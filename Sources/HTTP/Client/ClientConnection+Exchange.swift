@@ -1,0 +1,162 @@
+/// How a streamed request body is framed, and how far it got.
+struct RequestStreamState {
+    var chunked = false
+    var declared: Int?
+    var written = 0
+    var id = 0
+    var open = false
+}
+
+extension ClientConnection {
+    private static let lastChunk = Array("0\r\n\r\n".utf8)
+
+    /// Writes the head and body; bytes bodies go out with the head in one `writev`.
+    func writeRequest(_ request: HTTPClientRequest) async throws(ExchangeFailure) {
+        var head = request.head
+        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: origin.hostHeader) }
+        parser.expectResponse(toRequestMethod: head.method)
+        let (deadline, stage) = self.deadline(pool.core.firstByteTimeout, stage: .firstByte)
+        var bytes: [UInt8] = []
+        switch request.body.storage {
+        case .bytes(let body):
+            let needsLength = !body.isEmpty || [.POST, .PUT, .PATCH].contains(head.method)
+            HTTPHeadSerializer.write(head, framing: needsLength ? .contentLength(body.count) : .none, into: &bytes)
+            do {
+                try await channel.write(bytes, body, deadline: deadline)
+            } catch {
+                fail()
+                throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin),
+                                      retryable: error == .connectionReset || error == .closed)
+            }
+        case .stream(let length, let producer):
+            HTTPHeadSerializer.write(head, framing: length.map { .contentLength($0) } ?? .chunked, into: &bytes)
+            do {
+                try await channel.write(bytes, deadline: deadline)
+            } catch {
+                fail()
+                throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin), retryable: false)
+            }
+            requestStream = RequestStreamState(chunked: length == nil, declared: length, written: 0, id: exchangeID, open: true)
+            do {
+                try await producer(HTTPBodyWriter(sink: ClientBodySink(connection: self, id: exchangeID)))
+                requestStream.open = false
+                if let length, requestStream.written != length {
+                    throw HTTPWriteError.lengthMismatch(declared: length, written: requestStream.written)
+                }
+                if length == nil {
+                    try await channel.write(Self.lastChunk, deadline: self.deadline(pool.core.firstByteTimeout, stage: .firstByte).0)
+                }
+            } catch let error as SocketError {
+                requestStream.open = false
+                fail()
+                throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin), retryable: false)
+            } catch {
+                requestStream.open = false
+                fail()
+                throw ExchangeFailure(error: .requestBodyFailed(reason: "\(error)"), retryable: false)
+            }
+        }
+    }
+
+    /// Sends one chunk of a streamed request body.
+    func writeRequestChunk(_ bytes: [UInt8], id: Int) async throws {
+        guard requestStream.open, requestStream.id == id else { throw HTTPWriteError.finished }
+        if let declared = requestStream.declared, requestStream.written + bytes.count > declared {
+            throw HTTPWriteError.lengthMismatch(declared: declared, written: requestStream.written + bytes.count)
+        }
+        requestStream.written += bytes.count
+        let deadline = self.deadline(pool.core.firstByteTimeout, stage: .firstByte).0
+        if requestStream.chunked {
+            var prefix: [UInt8] = []
+            HTTPChunkedEncoder.writeChunkHeader(count: bytes.count, into: &prefix)
+            try await channel.write(prefix, bytes, HTTPChunkedEncoder.chunkSuffix, deadline: deadline)
+        } else {
+            try await channel.write(bytes, deadline: deadline)
+        }
+    }
+
+    /// The next response body piece; nil at the end (the connection then returns to the pool).
+    func readBodyChunk(id: Int) async throws(HTTPClientError) -> [UInt8]? {
+        guard id == exchangeID, !bodyDone else { return nil }
+        while true {
+            do {
+                switch try parser.next() {
+                case .body(let bytes)?: return bytes
+                case .end?:
+                    finishExchange()
+                    return nil
+                case nil: break
+                case _?: continue
+                }
+            } catch {
+                fail()
+                throw .malformedResponse(origin: origin.description, reason: error.message)
+            }
+            let (deadline, stage) = self.deadline(pool.core.bodyTimeout, stage: .body)
+            let got: Bool?
+            do {
+                got = try await channel.read(deadline: deadline) { parser.append($0); return true }
+            } catch .timedOut {
+                fail()
+                throw .timeout(stage: stage, origin: origin.description)
+            } catch .cancelled {
+                fail()
+                throw .cancelled
+            } catch {
+                fail()
+                throw .bodyCutShort(origin: origin.description)
+            }
+            if got == nil {
+                do {
+                    if case .end? = try parser.finish() {  // a body delimited by close ends here
+                        finishExchange()
+                        return nil
+                    }
+                    if case .body(let bytes)? = try parser.next() { return bytes }
+                } catch {}
+                fail()
+                throw .bodyCutShort(origin: origin.description)
+            }
+        }
+    }
+}
+
+/// A response body read from a pooled connection. Dropping it unread closes the connection.
+final class ClientBodySource: HTTPBodySource {
+    let connection: ClientConnection
+    let id: Int
+
+    init(connection: ClientConnection, id: Int) {
+        self.connection = connection
+        self.id = id
+    }
+
+    func nextChunk() async throws -> [UInt8]? {
+        if !connection.loop.inEventLoop {
+            return try await withTaskExecutorPreference(connection.loop) { try await nextChunk() }
+        }
+        return try await connection.readBodyChunk(id: id)
+    }
+
+    deinit {
+        let connection = connection, id = id
+        if connection.loop.inEventLoop {
+            connection.abandon(id: id)
+        } else {
+            connection.loop.execute { connection.abandon(id: id) }
+        }
+    }
+}
+
+/// A streamed request body's destination.
+struct ClientBodySink: HTTPBodySink {
+    let connection: ClientConnection
+    let id: Int
+
+    func writeChunk(_ bytes: [UInt8]) async throws {
+        if !connection.loop.inEventLoop {
+            return try await withTaskExecutorPreference(connection.loop) { try await writeChunk(bytes) }
+        }
+        try await connection.writeRequestChunk(bytes, id: id)
+    }
+}

@@ -1,0 +1,87 @@
+import Synchronization
+
+/// Client settings shared by every pool, with the timeouts cached in nanoseconds.
+final class ClientCore: Sendable {
+    let configuration: HTTPClientConfiguration
+    let connectTimeout: UInt64, firstByteTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64
+
+    init(configuration: HTTPClientConfiguration) {
+        self.configuration = configuration
+        connectTimeout = configuration.connectTimeout.nanoseconds
+        firstByteTimeout = configuration.firstByteTimeout.nanoseconds
+        bodyTimeout = configuration.bodyTimeout.nanoseconds
+        idleTimeout = configuration.idleTimeout.nanoseconds
+    }
+}
+
+/// An HTTP/1.1 client with a connection pool per origin. Exchanges run on the caller's event loop
+/// when it is one of the group's (a server handler proxying upstream never changes thread).
+///
+/// ```swift
+/// let client = HTTPClient()
+/// let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:8080/items"))
+/// let body = try await response.body.collect(upTo: 1 << 20)
+/// ```
+public final class HTTPClient: Sendable {
+    let core: ClientCore
+    let group: EventLoopGroup
+    private let pools = Mutex<[HTTPOrigin: OriginPool]>([:])
+
+    /// Creates a client on `group`'s loops.
+    public init(configuration: HTTPClientConfiguration = HTTPClientConfiguration(), group: EventLoopGroup = .shared) {
+        core = ClientCore(configuration: configuration)
+        self.group = group
+    }
+
+    func pool(for origin: HTTPOrigin) -> OriginPool {
+        pools.withLock { pools in
+            if let pool = pools[origin] { return pool }
+            let pool = OriginPool(origin: origin, core: core)
+            pools[origin] = pool
+            return pool
+        }
+    }
+
+    /// Sends `request` and returns once the response head arrived; read (or drop) the body after.
+    /// An idempotent request with a replayable body is retried once on a fresh connection when a
+    /// reused pooled connection turns out to be stale (reset or closed before any response byte).
+    public func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
+        guard request.origin.scheme == "http" else {
+            throw .tlsFailure(host: request.origin.host, reason: "https is not available in this build yet")
+        }
+        let pool = pool(for: request.origin)
+        let loop = group.preferred()
+        let totalDeadline = core.configuration.totalTimeout.map { gw_monotonic_now() &+ $0.nanoseconds }
+        let replayable: Bool
+        if case .bytes = request.body.storage { replayable = true } else { replayable = false }
+        var retried = false
+        while true {
+            let (connection, reused) = try await pool.acquire(preferring: loop)
+            let result: Result<HTTPClientResponse, ExchangeFailure> = await withTaskExecutorPreference(connection.loop) {
+                do throws(ExchangeFailure) {
+                    connection.totalDeadline = totalDeadline
+                    return .success(try await connection.send(request))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch result {
+            case .success(let response):
+                return response
+            case .failure(let failure):
+                if failure.staleBeforeUse { continue }
+                if reused && failure.retryable && !retried && request.head.method.isIdempotent && replayable {
+                    retried = true
+                    continue
+                }
+                throw failure.error
+            }
+        }
+    }
+
+    /// Open connections to `origin` (busy and idle).
+    public func openConnections(to origin: HTTPOrigin) -> Int { pool(for: origin).openConnections }
+
+    /// Idle pooled connections to `origin`.
+    public func idleConnections(to origin: HTTPOrigin) -> Int { pool(for: origin).idleConnections }
+}

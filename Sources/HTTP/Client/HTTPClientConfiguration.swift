@@ -1,0 +1,36 @@
+/// Pool sizes and timeouts of an `HTTPClient`.
+public struct HTTPClientConfiguration: Sendable {
+    /// Most connections open to one origin at once; further requests wait (up to `poolTimeout`).
+    public var maxConnectionsPerOrigin: Int
+    /// A pooled connection unused this long is closed.
+    public var idleTimeout: Duration
+    /// Longest wait to establish a connection (TCP, plus TLS when it lands).
+    public var connectTimeout: Duration
+    /// Longest wait from sending a request until its response head has arrived.
+    public var firstByteTimeout: Duration
+    /// Longest wait for the next piece of a response body.
+    public var bodyTimeout: Duration
+    /// Longest a whole exchange may take, body included; nil for no overall bound.
+    public var totalTimeout: Duration?
+    /// Longest wait for a free connection when the origin's limit is reached.
+    public var poolTimeout: Duration
+    /// Response parser limits; the body limit defaults to unlimited because bodies are streamed.
+    public var limits: HTTPParserLimits
+
+    /// Defaults: 64 connections per origin, 60 s idle, 5 s connect, 30 s first byte, 30 s body gaps,
+    /// no total bound, 5 s pool wait.
+    public init(maxConnectionsPerOrigin: Int = 64, idleTimeout: Duration = .seconds(60),
+                connectTimeout: Duration = .seconds(5), firstByteTimeout: Duration = .seconds(30),
+                bodyTimeout: Duration = .seconds(30), totalTimeout: Duration? = nil,
+                poolTimeout: Duration = .seconds(5),
+                limits: HTTPParserLimits = HTTPParserLimits(maxBodyBytes: Int.max)) {
+        self.maxConnectionsPerOrigin = maxConnectionsPerOrigin
+        self.idleTimeout = idleTimeout
+        self.connectTimeout = connectTimeout
+        self.firstByteTimeout = firstByteTimeout
+        self.bodyTimeout = bodyTimeout
+        self.totalTimeout = totalTimeout
+        self.poolTimeout = poolTimeout
+        self.limits = limits
+    }
+}

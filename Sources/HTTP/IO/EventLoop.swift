@@ -1,0 +1,187 @@
+import CLinux
+import Foundation
+import Synchronization
+
+/// Something registered on an event loop; receives epoll readiness bits on the loop thread.
+protocol EventLoopSelectable: AnyObject {
+    /// Called on the loop thread with the `EPOLL*` bits that fired.
+    func eventLoopReady(events: UInt32)
+}
+
+/// One epoll loop on its own thread: fd readiness, a task queue (it is also a Swift `TaskExecutor`,
+/// so connection tasks run on this thread), timers, and eventfd wake-ups from other threads.
+///
+/// `@unchecked Sendable` is sound because state is split in two: `remote` (a `Mutex`) and the
+/// atomics are the only things touched from other threads; every other stored `var` is confined to
+/// the loop thread (all entry points that touch them are `assertInLoop()`-checked or only called
+/// from `run()`).
+public final class EventLoop: @unchecked Sendable, TaskExecutor {
+    /// Work queued for the loop: a Swift job or a closure.
+    enum Work: Sendable { case job(UnownedJob), closure(@Sendable () -> Void) }
+    /// Cross-thread queue; closures from other threads must be `@Sendable`, which `execute` enforces.
+    struct RemoteQueue: ~Copyable { var items: [Work] = []; var signalled = false }
+
+    /// Index of this loop in its group (for logs and tests).
+    public let index: Int
+    let epfd: Int32
+    private let wakeFD: Int32
+    private let remote = Mutex(RemoteQueue())
+    private let threadID = Atomic<UInt>(0)
+    private let stopRequested = Atomic<Bool>(false)
+
+    // Loop-confined state.
+    private var local: [Work] = []
+    private var running: [Work] = []
+    private var registrations: [Registration?] = []
+    private var nextGeneration: UInt32 = 1
+    var timers = TimerHeap()
+    /// Cached monotonic time of the current iteration (ns); refreshed every loop turn.
+    private(set) var now: UInt64 = gw_monotonic_ns()
+
+    /// One fd's registration: the handler plus the generation that tags its epoll events.
+    struct Registration { let generation: UInt32; let handler: EventLoopSelectable }
+
+    private static let wakeToken: UInt64 = .max
+
+    /// Creates a loop and starts its thread; returns once the thread runs.
+    init(index: Int) {
+        self.index = index
+        epfd = gw_epoll_create()
+        wakeFD = gw_eventfd()
+        precondition(epfd >= 0 && wakeFD >= 0, "epoll/eventfd creation failed: errno \(gw_errno())")
+        _ = gw_epoll_add(epfd, wakeFD, GW_EPOLLIN, Self.wakeToken)
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            threadID.store(UInt(bitPattern: Int(bitPattern: pthread_self())), ordering: .releasing)
+            started.signal()
+            run()
+        }
+        thread.name = "http-loop-\(index)"
+        thread.start()
+        started.wait()
+    }
+
+    /// True when called on this loop's thread.
+    public var inEventLoop: Bool {
+        UInt(bitPattern: Int(bitPattern: pthread_self())) == threadID.load(ordering: .acquiring)
+    }
+
+    /// Traps in debug builds when called off the loop thread.
+    @inline(__always) func assertInLoop(_ file: StaticString = #fileID, _ line: UInt = #line) {
+        assert(inEventLoop, "must run on event loop \(index)", file: file, line: line)
+    }
+
+    /// Runs `work` on the loop thread (soon, never inline).
+    public func execute(_ work: @escaping @Sendable () -> Void) {
+        enqueueWork(.closure(work))
+    }
+
+    /// `TaskExecutor`: jobs of tasks that prefer this loop run on its thread.
+    public func enqueue(_ job: consuming ExecutorJob) {
+        enqueueWork(.job(UnownedJob(job)))
+    }
+
+    private func enqueueWork(_ work: Work) {
+        if inEventLoop {
+            local.append(work)
+            return
+        }
+        let needsSignal = remote.withLock { q -> Bool in
+            q.items.append(work)
+            if q.signalled { return false }
+            q.signalled = true
+            return true
+        }
+        if needsSignal { _ = gw_eventfd_signal(wakeFD) }
+    }
+
+    /// Registers `fd` for edge-triggered readiness (see README: why edge-triggered).
+    /// Returns false (with errno) when epoll refuses the fd.
+    func register(fd: Int32, events: UInt32, handler: EventLoopSelectable) -> Bool {
+        assertInLoop()
+        let index = Int(fd)
+        if registrations.count <= index {
+            registrations.append(contentsOf: repeatElement(nil, count: index + 1 - registrations.count + 64))
+        }
+        let generation = nextGeneration
+        nextGeneration &+= 1
+        if nextGeneration == 0 { nextGeneration = 1 }
+        registrations[index] = Registration(generation: generation, handler: handler)
+        let data = UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fd))
+        if gw_epoll_add(epfd, fd, events, data) != 0 {
+            registrations[index] = nil
+            return false
+        }
+        return true
+    }
+
+    /// Removes `fd` from epoll and forgets its handler; call before closing the fd.
+    func deregister(fd: Int32) {
+        assertInLoop()
+        _ = gw_epoll_del(epfd, fd)
+        if Int(fd) < registrations.count { registrations[Int(fd)] = nil }
+    }
+
+    /// Asks the loop to exit after its current iteration (used by `EventLoopGroup.shutdown`).
+    func stop() {
+        stopRequested.store(true, ordering: .releasing)
+        execute {}
+    }
+
+    /// The loop body: wait for events or the next timer, dispatch, run queued work.
+    private func run() {
+        var events = [gw_epoll_result](repeating: gw_epoll_result(), count: 256)
+        while !stopRequested.load(ordering: .acquiring) {
+            drainQueues()
+            now = gw_monotonic_ns()
+            let timeout: Int32 = local.isEmpty ? timers.timeoutMilliseconds(now: now) : 0
+            let count = events.withUnsafeMutableBufferPointer { buffer in
+                gw_epoll_wait(epfd, buffer.baseAddress, Int32(buffer.count), timeout)
+            }
+            now = gw_monotonic_ns()
+            if count > 0 {
+                for i in 0..<Int(count) { dispatch(events[i]) }
+            }
+            if timers.count > 0 { for action in timers.popExpired(now: now) { action() } }
+        }
+        drainQueues()
+        close(wakeFD)
+        close(epfd)
+    }
+
+    private func dispatch(_ event: gw_epoll_result) {
+        if event.data == Self.wakeToken {
+            _ = gw_eventfd_drain(wakeFD)
+            return
+        }
+        let fd = Int(UInt32(truncatingIfNeeded: event.data))
+        let generation = UInt32(truncatingIfNeeded: event.data >> 32)
+        // A reused fd carries a new generation: events for the old connection are dropped here.
+        guard fd < registrations.count, let registration = registrations[fd],
+              registration.generation == generation else { return }
+        registration.handler.eventLoopReady(events: event.events)
+    }
+
+    private func drainQueues() {
+        let remoteItems = remote.withLock { q -> [Work] in
+            q.signalled = false
+            if q.items.isEmpty { return [] }
+            let items = q.items
+            q.items.removeAll(keepingCapacity: true)
+            return items
+        }
+        if !remoteItems.isEmpty { local.append(contentsOf: remoteItems) }
+        var rounds = 0
+        while !local.isEmpty && rounds < 64 {
+            swap(&local, &running)
+            for work in running {
+                switch work {
+                case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+                case .closure(let body): body()
+                }
+            }
+            running.removeAll(keepingCapacity: true)
+            rounds += 1
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import CLinux
+import Glibc
+
+/// A non-blocking TCP socket registered (edge-triggered) on one event loop, with `async` reads and
+/// writes. Waiting happens on continuations resumed by epoll events, timers or cancellation.
+///
+/// `@unchecked Sendable` is sound because every stored `var` is touched only on `loop`'s thread:
+/// the public async methods are called from tasks whose executor preference is `loop` (asserted),
+/// epoll callbacks and timers run on the loop, and cancellation handlers hop there via `execute`.
+final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
+    /// The file descriptor (valid while `isOpen`).
+    let fd: Int32
+    /// The loop this socket is registered on.
+    let loop: EventLoop
+    private(set) var isOpen = true
+    /// Edge-triggered readiness: assume ready until a syscall says EAGAIN.
+    private var readable = true
+    private var writable = true
+    /// The peer sent FIN or the socket errored (EPOLLRDHUP / HUP / ERR).
+    private(set) var peerClosed = false
+    private var readWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+    private var writeWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+    private var readTimer: LoopTimer?
+    private var writeTimer: LoopTimer?
+    /// Called once on the loop when the peer goes away (used to cancel a handler task).
+    var onPeerClosed: (() -> Void)?
+    private let readStorage: ReadStorage
+
+    /// Events every socket is registered for, once, for its whole life.
+    static let interest: UInt32 = GW_EPOLLIN | GW_EPOLLOUT | GW_EPOLLRDHUP | GW_EPOLLET
+
+    private init(fd: Int32, loop: EventLoop, readBufferSize: Int) {
+        self.fd = fd
+        self.loop = loop
+        readStorage = ReadStorage(capacity: readBufferSize)
+    }
+
+    /// Registers an already-connected socket on `loop` (must be called on that loop).
+    static func adopt(fd: Int32, loop: EventLoop, readBufferSize: Int = 16 * 1024) throws(SocketError) -> SocketChannel {
+        loop.assertInLoop()
+        let channel = SocketChannel(fd: fd, loop: loop, readBufferSize: readBufferSize)
+        guard loop.register(fd: fd, events: interest, handler: channel) else {
+            let code = gw_errno()
+            Glibc.close(fd)
+            channel.isOpen = false
+            throw .system(operation: "epoll_ctl", errno: code)
+        }
+        return channel
+    }
+
+    func eventLoopReady(events: UInt32) {
+        let failed = events & (GW_EPOLLHUP | GW_EPOLLERR) != 0
+        if events & (GW_EPOLLIN | GW_EPOLLRDHUP) != 0 || failed {
+            readable = true
+            resumeRead(.success(()))
+        }
+        if events & GW_EPOLLOUT != 0 || failed {
+            writable = true
+            resumeWrite(.success(()))
+        }
+        if events & GW_EPOLLRDHUP != 0 || failed, !peerClosed {
+            peerClosed = true
+            let callback = onPeerClosed
+            onPeerClosed = nil
+            callback?()
+        }
+    }
+
+    /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
+    /// passes the bytes to `body`; the pointer is valid only inside `body`. Returns nil at EOF.
+    func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
+        loop.assertInLoop()
+        while true {
+            guard isOpen else { throw .closed }
+            if readable {
+                let n = Glibc.read(fd, readStorage.base, readStorage.capacity)
+                if n > 0 {
+                    // A short read drained the socket; with edge-triggered epoll any later data (or
+                    // FIN) raises a new event, so skip the read that would only say EAGAIN. After
+                    // RDHUP keep reading until EOF.
+                    if n < readStorage.capacity && !peerClosed { readable = false }
+                    return body(UnsafeRawBufferPointer(start: readStorage.base, count: n))
+                }
+                if n == 0 { return nil }
+                let code = gw_errno()
+                if code == EINTR { continue }
+                if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "read") }
+                readable = false
+            }
+            try await waitReadable(deadline: deadline)
+        }
+    }
+
+    /// Writes all bytes of `parts` in order with as few `writev` calls as possible, waiting for
+    /// the socket to drain (back-pressure) until `deadline`.
+    func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
+        loop.assertInLoop()
+        var offset = 0
+        let total = a.count + b.count + c.count
+        while offset < total {
+            guard isOpen else { throw .closed }
+            if writable {
+                let n = IOVector.writev(fd: fd, a, b, c, skipping: offset)
+                if n >= 0 {
+                    offset += n
+                    if offset < total { writable = false }  // partial write: the send buffer is full
+                    continue
+                }
+                let code = gw_errno()
+                if code == EINTR { continue }
+                if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "writev") }
+                writable = false
+            }
+            try await waitWritable(deadline: deadline)
+        }
+    }
+
+    /// Waits for a non-blocking connect to finish, then reports its outcome.
+    func finishConnect(deadline: UInt64?) async throws(SocketError) {
+        loop.assertInLoop()
+        writable = false
+        while true {
+            let code = gw_socket_error(fd)
+            if code != 0 { throw SocketError.from(errno: code, operation: "connect") }
+            if writable { return }
+            try await waitWritable(deadline: deadline)
+        }
+    }
+
+    /// Closes the socket (idempotent); pending waits fail with `.closed`.
+    func close() {
+        loop.assertInLoop()
+        guard isOpen else { return }
+        isOpen = false
+        loop.deregister(fd: fd)
+        Glibc.close(fd)
+        onPeerClosed = nil
+        resumeRead(.failure(.closed))
+        resumeWrite(.failure(.closed))
+    }
+
+    /// Closes with an RST instead of a FIN (SO_LINGER 0).
+    func reset() {
+        guard isOpen else { return }
+        _ = gw_set_linger_zero(fd)
+        close()
+    }
+
+    deinit {
+        if isOpen { Glibc.close(fd) }
+    }
+
+    // MARK: waiting
+
+    private func waitReadable(deadline: UInt64?) async throws(SocketError) {
+        if Task.isCancelled { throw .cancelled }
+        let result = await withTaskCancellationHandler {
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+                readWaiter = continuation
+                if let deadline {
+                    readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
+                }
+            }
+        } onCancel: {
+            loop.execute { [self] in resumeRead(.failure(.cancelled)) }
+        }
+        try result.get()
+    }
+
+    private func waitWritable(deadline: UInt64?) async throws(SocketError) {
+        if Task.isCancelled { throw .cancelled }
+        let result = await withTaskCancellationHandler {
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+                writeWaiter = continuation
+                if let deadline {
+                    writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
+                }
+            }
+        } onCancel: {
+            loop.execute { [self] in resumeWrite(.failure(.cancelled)) }
+        }
+        try result.get()
+    }
+
+    private func resumeRead(_ result: Result<Void, SocketError>) {
+        if let timer = readTimer { loop.cancel(timer); readTimer = nil }
+        guard let waiter = readWaiter else { return }
+        readWaiter = nil
+        waiter.resume(returning: result)
+    }
+
+    private func resumeWrite(_ result: Result<Void, SocketError>) {
+        if let timer = writeTimer { loop.cancel(timer); writeTimer = nil }
+        guard let waiter = writeWaiter else { return }
+        writeWaiter = nil
+        waiter.resume(returning: result)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import HTTP
+
+@Suite struct ClientTests {
+    static func client(_ change: (inout HTTPClientConfiguration) -> Void = { _ in }) -> HTTPClient {
+        var configuration = HTTPClientConfiguration()
+        change(&configuration)
+        return HTTPClient(configuration: configuration, group: testGroup)
+    }
+
+    @Test func getReturnsStatusHeadersAndBody() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client()
+            let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/"))
+            #expect(response.status == .ok)
+            #expect(response.head.headers["Content-Type"] == "text/plain")
+            #expect(try await response.body.collect(upTo: 100) == Array("hello".utf8))
+        }
+    }
+
+    @Test func poolReusesAConnectionOnceTheBodyWasRead() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client()
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            for _ in 0..<5 {
+                let response = try await client.execute(HTTPClientRequest(origin: origin))
+                _ = try await response.body.collect(upTo: 100)
+            }
+            #expect(client.openConnections(to: origin) == 1)
+            #expect(client.idleConnections(to: origin) == 1)
+        }
+    }
+
+    @Test func unreadResponseKeepsItsConnectionOutOfThePool() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client()
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            let first = try await client.execute(HTTPClientRequest(origin: origin))
+            let second = try await client.execute(HTTPClientRequest(origin: origin))
+            #expect(client.openConnections(to: origin) == 2)
+            _ = try await first.body.collect(upTo: 100)
+            _ = try await second.body.collect(upTo: 100)
+            #expect(client.idleConnections(to: origin) == 2)
+        }
+    }
+
+    @Test func bodilessResponsesReturnTheConnectionImmediately() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client()
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            let head = try await client.execute(HTTPClientRequest(method: .HEAD, origin: origin))
+            #expect(head.head.headers["Content-Length"] == "5")
+            #expect(client.idleConnections(to: origin) == 1)
+            let get = try await client.execute(HTTPClientRequest(origin: origin))
+            #expect(try await get.body.collect(upTo: 100) == Array("hello".utf8))
+        }
+    }
+
+    @Test func streamedRequestAndResponseBodies() async throws {
+        let echo: HTTPServerHandler = { request in
+            HTTPServerResponse(status: .ok, body: .stream { writer in
+                for try await chunk in request.body { try await writer.write(chunk) }
+            })
+        }
+        try await withServer(handler: echo) { server in
+            let client = Self.client()
+            let piece = [UInt8](repeating: 0x62, count: 100_000)
+            let request = HTTPClientRequest(method: .POST, origin: HTTPOrigin(host: "127.0.0.1", port: server.port),
+                                            body: .stream { writer in
+                                                for _ in 0..<10 { try await writer.write(piece) }
+                                            })
+            let response = try await client.execute(request)
+            #expect(response.head.headers["Transfer-Encoding"] == "chunked")
+            var total = 0
+            for try await chunk in response.body { total += chunk.count }
+            #expect(total == 1_000_000)
+        }
+    }
+
+    @Test func staleIdempotentRequestIsRetriedOnceOnAFreshConnection() async throws {
+        let origin = ScriptedServer([
+            { conn in
+                conn.readHead()
+                conn.send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst")
+                conn.readHead()  // the next request arrives on a connection the server drops
+            },
+            { conn in
+                conn.readHead()
+                conn.send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh")
+                conn.waitForClose()
+            },
+        ])
+        let client = Self.client()
+        let first = try await client.execute(HTTPClientRequest(origin: origin.origin))
+        #expect(try await first.body.collect(upTo: 10) == Array("first".utf8))
+        let second = try await client.execute(HTTPClientRequest(origin: origin.origin))
+        #expect(try await second.body.collect(upTo: 10) == Array("fresh".utf8))
+    }
+
+    @Test func staleNonIdempotentRequestIsNotRetried() async throws {
+        let origin = ScriptedServer([
+            { conn in
+                conn.readHead()
+                conn.send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst")
+                conn.readHead()
+            },
+        ])
+        let client = Self.client()
+        let first = try await client.execute(HTTPClientRequest(origin: origin.origin))
+        _ = try await first.body.collect(upTo: 10)
+        let error = await clientError {
+            _ = try await client.execute(HTTPClientRequest(method: .POST, origin: origin.origin, body: .string("x")))
+        }
+        #expect(error == .reset(origin: origin.origin.description))
+    }
+
+    @Test func refusedConnection() async {
+        let origin = HTTPOrigin(host: "127.0.0.1", port: closedPort())
+        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(origin: origin)) }
+        #expect(error == .refused(origin: origin.description))
+        #expect(error?.gatewayStatus == .serviceUnavailable)
+    }
+
+    @Test func resetBeforeTheResponse() async {
+        let origin = ScriptedServer([{ conn in conn.readHead(); conn.reset() }])
+        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(origin: origin.origin)) }
+        #expect(error == .reset(origin: origin.origin.description))
+        #expect(error?.gatewayStatus == .badGateway)
+    }
+
+    @Test func firstByteTimeout() async {
+        let origin = ScriptedServer([{ conn in conn.readHead(); conn.waitForClose() }])
+        let client = Self.client { $0.firstByteTimeout = .milliseconds(100) }
+        let error = await clientError { _ = try await client.execute(HTTPClientRequest(origin: origin.origin)) }
+        #expect(error == .timeout(stage: .firstByte, origin: origin.origin.description))
+        #expect(error?.gatewayStatus == .gatewayTimeout)
+    }
+
+    @Test func bodyTimeoutAndTotalTimeout() async throws {
+        let stalling: @Sendable (ScriptedConnection) -> Void = { conn in
+            conn.readHead()
+            conn.send("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")
+            conn.waitForClose()
+        }
+        let origin = ScriptedServer([stalling, stalling])
+        let bodyClient = Self.client { $0.bodyTimeout = .milliseconds(100) }
+        let response = try await bodyClient.execute(HTTPClientRequest(origin: origin.origin))
+        let bodyError = await clientError { _ = try await response.body.collect(upTo: 100) }
+        #expect(bodyError == .timeout(stage: .body, origin: origin.origin.description))
+
+        let totalClient = Self.client { $0.totalTimeout = .milliseconds(150) }
+        let second = try await totalClient.execute(HTTPClientRequest(origin: origin.origin))
+        let totalError = await clientError { _ = try await second.body.collect(upTo: 100) }
+        #expect(totalError == .timeout(stage: .total, origin: origin.origin.description))
+    }
+
+    @Test func malformedResponse() async {
+        let origin = ScriptedServer([{ conn in conn.readHead(); conn.send("HTTP/1.1 2x0 Nope\r\n\r\n"); conn.waitForClose() }])
+        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(origin: origin.origin)) }
+        guard case .malformedResponse? = error else {
+            Issue.record("expected malformedResponse, got \(String(describing: error))")
+            return
+        }
+    }
+
+    @Test func bodyCutShort() async throws {
+        let origin = ScriptedServer([{ conn in
+            conn.readHead()
+            conn.send("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")
+        }])
+        let response = try await Self.client().execute(HTTPClientRequest(origin: origin.origin))
+        let error = await clientError { _ = try await response.body.collect(upTo: 100) }
+        #expect(error == .bodyCutShort(origin: origin.origin.description))
+    }
+
+    @Test func waitingForAFullPoolTimesOut() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client { $0.maxConnectionsPerOrigin = 1; $0.poolTimeout = .milliseconds(100) }
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            let held = try await client.execute(HTTPClientRequest(origin: origin))
+            let error = await clientError { _ = try await client.execute(HTTPClientRequest(origin: origin)) }
+            #expect(error == .timeout(stage: .pool, origin: origin.description))
+            _ = try await held.body.collect(upTo: 100)
+            let next = try await client.execute(HTTPClientRequest(origin: origin))
+            #expect(try await next.body.collect(upTo: 100) == Array("hello".utf8))
+        }
+    }
+
+    @Test func invalidURLs() {
+        for url in ["ftp://x/", "http://", "http://host:99999/", "http://[::1/", "http://a b/"] {
+            #expect(throws: HTTPClientError.invalidURL(url)) { try HTTPClientRequest(url: url) }
+        }
+        let parsed = HTTPOrigin.parse(url: "http://[::1]:8080/a?b")
+        #expect(parsed?.origin == HTTPOrigin(host: "::1", port: 8080))
+        #expect(parsed?.target == "/a?b")
+    }
+
+    @Test func httpsIsATypedTLSFailureUntilTLSLands() async {
+        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(url: "https://127.0.0.1:1/")) }
+        guard case .tlsFailure(let host, _)? = error else {
+            Issue.record("expected tlsFailure, got \(String(describing: error))")
+            return
+        }
+        #expect(host == "127.0.0.1")
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import HTTP
+
+/// Timeouts, connection limits, cancellation and graceful shutdown.
+@Suite struct ServerLimitsTests {
+    static func short(_ change: (inout HTTPServerConfiguration) -> Void) -> HTTPServerConfiguration {
+        var configuration = HTTPServerConfiguration()
+        configuration.headerTimeout = .milliseconds(150)
+        configuration.bodyTimeout = .milliseconds(150)
+        configuration.idleTimeout = .milliseconds(150)
+        change(&configuration)
+        return configuration
+    }
+
+    @Test func partialHeadTimesOutWith408() async throws {
+        try await withServer(Self.short { _ in }, handler: helloHandler) { server in
+            let socket = try TestSocket(port: server.port)
+            let start = ContinuousClock.now
+            socket.send("GET / HTTP/1.1\r\nHost: x\r\n")
+            #expect(socket.readResponse()?.status == 408)
+            #expect(socket.peerClosed())
+            #expect(ContinuousClock.now - start < .seconds(2))
+        }
+    }
+
+    @Test func slowlorisDribblingBytesCannotExtendTheHeaderTimeout() async throws {
+        try await withServer(Self.short { $0.headerTimeout = .milliseconds(200) }, handler: helloHandler) { server in
+            let socket = try TestSocket(port: server.port)
+            let start = ContinuousClock.now
+            // One byte every 40 ms keeps the socket busy but never completes the head.
+            let head = Array("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".utf8)
+            for byte in head {
+                socket.send([byte])
+                try await Task.sleep(for: .milliseconds(40))
+                if ContinuousClock.now - start > .milliseconds(600) { break }
+            }
+            let elapsed = ContinuousClock.now - start
+            #expect(socket.readResponse()?.status == 408)
+            #expect(elapsed < .milliseconds(900))
+        }
+    }
+
+    @Test func idleKeepAliveConnectionIsClosed() async throws {
+        try await withServer(Self.short { _ in }, handler: helloHandler) { server in
+            let socket = try TestSocket(port: server.port)
+            socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(socket.readResponse()?.status == 200)
+            let start = ContinuousClock.now
+            #expect(socket.peerClosed())
+            #expect(ContinuousClock.now - start < .seconds(2))
+        }
+    }
+
+    @Test func connectionThatNeverSpeaksIsClosed() async throws {
+        try await withServer(Self.short { _ in }, handler: helloHandler) { server in
+            let socket = try TestSocket(port: server.port)
+            #expect(socket.peerClosed())
+        }
+    }
+
+    @Test func stalledBodyTimesOutWith408() async throws {
+        let echo: HTTPServerHandler = { request in
+            HTTPServerResponse(status: .ok, body: .bytes(try await request.body.collect(upTo: 1024)))
+        }
+        try await withServer(Self.short { _ in }, handler: echo) { server in
+            let socket = try TestSocket(port: server.port)
+            socket.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
+            let response = try #require(socket.readResponse())
+            #expect(response.status == 408)
+            #expect(response.header("Connection") == "close")
+        }
+    }
+
+    @Test func connectionsBeyondTheLimitGet503() async throws {
+        try await withServer(Self.short { $0.maxConnections = 1; $0.idleTimeout = .seconds(5) }, handler: helloHandler) { server in
+            let first = try TestSocket(port: server.port)
+            first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(first.readResponse()?.status == 200)
+            let second = try TestSocket(port: server.port)
+            #expect(second.readResponse()?.status == 503)
+            // The first connection still works.
+            first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(first.readResponse()?.status == 200)
+        }
+    }
+
+    @Test func clientDisconnectCancelsTheHandler() async throws {
+        let started = TestLatch(), cancelled = TestLatch()
+        let handler: HTTPServerHandler = { _ in
+            started.fire()
+            do {
+                try await Task.sleep(for: .seconds(10))
+            } catch {
+                cancelled.fire()
+                throw error
+            }
+            return HTTPServerResponse(status: .ok)
+        }
+        try await withServer(handler: handler) { server in
+            var socket: TestSocket? = try TestSocket(port: server.port)
+            socket?.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(await started.wait())
+            socket = nil  // closes the socket
+            #expect(await cancelled.wait())
+            _ = socket
+        }
+    }
+
+    @Test func gracefulShutdownFinishesInFlightRequestsAndStopsAccepting() async throws {
+        let started = TestLatch(), release = TestLatch()
+        let handler: HTTPServerHandler = { request in
+            if request.head.target == "/slow" {
+                started.fire()
+                _ = await release.wait()
+            }
+            return HTTPServerResponse(status: .ok, body: .string("done \(request.head.target)"))
+        }
+        let server = try await HTTPServer.start(configuration: HTTPServerConfiguration(), group: testGroup, handler: handler)
+        let busy = try TestSocket(port: server.port)
+        let idle = try TestSocket(port: server.port)
+        idle.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(idle.readResponse()?.text == "done /fast")
+        busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await started.wait())
+        async let finished = server.shutdown(gracePeriod: .seconds(3))
+        #expect(idle.peerClosed())  // idle keep-alive connections close at once
+        release.fire()
+        let response = try #require(busy.readResponse())
+        #expect(response.text == "done /slow")
+        #expect(response.header("Connection") == "close")
+        #expect(await finished)
+        #expect(server.openConnections == 0)
+        #expect(throws: TestSocket.Failure.self) { try TestSocket(port: server.port) }
+    }
+
+    @Test func shutdownClosesConnectionsThatOutliveTheGracePeriod() async throws {
+        let started = TestLatch()
+        let handler: HTTPServerHandler = { _ in
+            started.fire()
+            try await Task.sleep(for: .seconds(10))
+            return HTTPServerResponse(status: .ok)
+        }
+        let server = try await HTTPServer.start(configuration: HTTPServerConfiguration(), group: testGroup, handler: handler)
+        let socket = try TestSocket(port: server.port)
+        socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await started.wait())
+        let clean = await server.shutdown(gracePeriod: .milliseconds(100))
+        #expect(!clean)
+        #expect(socket.peerClosed())
+        #expect(server.openConnections == 0)
+    }
+
+    @Test func slowReaderPausesAStreamingProducer() async throws {
+        let produced = Locked(0)
+        let chunk = [UInt8](repeating: 0x61, count: 64 << 10)
+        let total = 64 << 20  // 64 MiB: far more than the socket buffers hold
+        let handler: HTTPServerHandler = { _ in
+            HTTPServerResponse(status: .ok, body: .stream(length: total) { writer in
+                for _ in 0..<(total / chunk.count) {
+                    try await writer.write(chunk)
+                    produced.update { $0 += chunk.count }
+                }
+            })
+        }
+        try await withServer(handler: handler) { server in
+            let socket = try TestSocket(port: server.port)
+            socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            // Nothing is read for a moment: the producer must stop once the socket buffers are full.
+            try await Task.sleep(for: .milliseconds(150))
+            let stalled = produced.value
+            #expect(stalled < 16 << 20)
+            var received = 0
+            while received < total && socket.fill() {
+                received += socket.pending.count
+                socket.pending.removeAll(keepingCapacity: true)
+            }
+            #expect(received >= total)
+        }
+    }
+}

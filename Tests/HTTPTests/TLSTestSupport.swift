@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import HTTP
+
+/// Certificates made at test time with the `openssl` CLI: a test CA, a server certificate it signs
+/// (for localhost, api.test and 127.0.0.1), and a look-alike certificate signed by an unknown CA.
+struct TLSFixture: Sendable {
+    let directory: String
+    var caFile: String { directory + "/ca.pem" }
+    var serverChain: String { directory + "/server.pem" }
+    var serverKey: String { directory + "/server.key" }
+    var rogueChain: String { directory + "/rogue-server.pem" }
+    var rogueKey: String { directory + "/rogue-server.key" }
+
+    /// One fixture per test process (creating keys takes a few hundred milliseconds).
+    static let shared: Result<TLSFixture, FixtureError> = Result { () throws(FixtureError) in try TLSFixture.make() }
+
+    /// Why the fixture could not be built.
+    struct FixtureError: Error, Sendable, CustomStringConvertible {
+        var description: String
+    }
+
+    static func make() throws(FixtureError) -> TLSFixture {
+        let directory = NSTemporaryDirectory() + "httpcore-tls-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FixtureError(description: "cannot create \(directory): \(error)")
+        }
+        let ext = directory + "/server.ext"
+        let extText = "subjectAltName=DNS:localhost,DNS:api.test,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+        guard FileManager.default.createFile(atPath: ext, contents: Data(extText.utf8)) else {
+            throw FixtureError(description: "cannot write \(ext)")
+        }
+        for ca in ["ca", "rogue-ca"] {
+            try run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                     "-keyout", "\(directory)/\(ca).key", "-out", "\(directory)/\(ca).pem", "-days", "2",
+                     "-subj", "/CN=Gateway Test \(ca)", "-addext", "basicConstraints=critical,CA:TRUE",
+                     "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        }
+        for (name, ca) in [("server", "ca"), ("rogue-server", "rogue-ca")] {
+            try run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                     "-keyout", "\(directory)/\(name).key", "-out", "\(directory)/\(name).csr", "-subj", "/CN=localhost"])
+            try run(["x509", "-req", "-in", "\(directory)/\(name).csr", "-CA", "\(directory)/\(ca).pem",
+                     "-CAkey", "\(directory)/\(ca).key", "-CAcreateserial", "-out", "\(directory)/\(name).pem",
+                     "-days", "2", "-extfile", ext])
+        }
+        return TLSFixture(directory: directory)
+    }
+
+    /// Runs `openssl` with arguments, failing with its output if it exits non-zero.
+    static func run(_ arguments: [String]) throws(FixtureError) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { throw FixtureError(description: "cannot run openssl: \(error)") }
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError(description: "openssl \(arguments.joined(separator: " ")) failed: \(String(decoding: output, as: UTF8.self))")
+        }
+    }
+}
+
+/// What a pumped connection ended with on each side.
+struct PumpResult {
+    var clientError: TLSError?
+    var serverError: TLSError?
+    var clientReceived: [UInt8] = []
+    var serverReceived: [UInt8] = []
+}
+
+/// Moves ciphertext between two in-memory sessions until neither has anything to say (bounded rounds).
+func pump(client: TLSSession, server: TLSSession, result: inout PumpResult, rounds: Int = 50) {
+    do { try client.handshake() } catch { result.clientError = error; return }
+    for _ in 0..<rounds {
+        let toServer = client.takeCiphertext()
+        let toClient = server.takeCiphertext()
+        if toServer.isEmpty && toClient.isEmpty { return }
+        if !toServer.isEmpty && result.serverError == nil {
+            server.feedCiphertext(toServer)
+            do { try server.readPlaintext(into: &result.serverReceived) } catch { result.serverError = error }
+        }
+        if !toClient.isEmpty && result.clientError == nil {
+            client.feedCiphertext(toClient)
+            do { try client.readPlaintext(into: &result.clientReceived) } catch { result.clientError = error }
+        }
+    }
+}

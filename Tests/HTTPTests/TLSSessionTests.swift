@@ -123,6 +123,15 @@ import Testing
         #expect(result.clientError != nil)
     }
 
+    @Test func tls12ClientIsAccepted() throws {
+        let f = try fixture()
+        let client = try clientSession(f, name: "localhost") { $0.testMaximumProtocol = 0x0303 } // TLS1_2_VERSION
+        var result = PumpResult()
+        pump(client: client, server: try serverSession(chain: f.serverChain, key: f.serverKey), result: &result)
+        #expect(result.clientError == nil && result.serverError == nil)
+        #expect(client.protocolVersion == "TLSv1.2")
+    }
+
     @Test func tls13OnlyServerRefusesTLS12() throws {
         let f = try fixture()
         let client = try clientSession(f, name: "localhost") { $0.testMaximumProtocol = 0x0303 } // TLS1_2_VERSION

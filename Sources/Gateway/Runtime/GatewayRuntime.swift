@@ -1,0 +1,92 @@
+import Document
+import HTTP
+import OpenAPI
+
+/// Why the gateway could not be assembled from its configuration (a spec that does not load or
+/// compile, an audit file that cannot be opened); each names the file and the cause.
+public struct GatewayStartupError: Error, Sendable, CustomStringConvertible {
+    /// One line per problem.
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}
+
+/// Everything `serve` needs, built from a `GatewayConfiguration`: the loaded specs, one
+/// `Upstream` each, the merged `/openapi.json`, and the pipeline.
+public struct GatewayRuntime: Sendable {
+    /// The configuration it was built from.
+    public let configuration: GatewayConfiguration
+    /// The upstreams, in configuration order.
+    public let upstreams: [Upstream]
+    /// The request pipeline.
+    public let pipeline: Pipeline
+
+    /// Loads every spec, compiles validators, builds credentials, clients and the merged document.
+    /// `rateLimit` defaults to the pass-through step; `audit` to the configured destination.
+    public init(configuration: GatewayConfiguration, rateLimit: (any RateLimitStep)? = nil,
+                audit: AuditLog? = nil, publicURL: String? = nil) throws(GatewayStartupError) {
+        var problems: [String] = []
+        var upstreams: [Upstream] = []
+        for config in configuration.upstreams {
+            let document: OpenAPIDocument
+            do {
+                document = try OpenAPILoader().load(path: config.specPath)
+            } catch {
+                problems.append("\(config.specPath): \(config.name): the spec does not load:\n\(error)")
+                continue
+            }
+            let validator: RequestValidator
+            do {
+                validator = try RequestValidator(document: document, basePath: "", options: ValidatorOptions(
+                    allowUndeclaredQueryParameters: config.allowUndeclaredQueryParameters,
+                    maxBodyBytes: configuration.limits.maxBodyBytes))
+            } catch {
+                problems.append("\(config.specPath): \(config.name): a schema does not compile: \(error)")
+                continue
+            }
+            let client = HTTPClient(configuration: HTTPClientConfiguration(
+                connectTimeout: config.timeouts.connect, firstByteTimeout: config.timeouts.firstByte,
+                totalTimeout: config.timeouts.total))
+            upstreams.append(Upstream(configuration: config, document: document, validator: validator,
+                                      gatewayOwned: CredentialFactory.gatewayOwnedOperations(of: config.auth),
+                                      credential: CredentialFactory.make(for: config, client: client), client: client))
+        }
+        let auditLog = audit ?? AuditLog.open(configuration.audit)
+        if auditLog == nil, case .file(let path) = configuration.audit {
+            problems.append("\(path): the audit log cannot be opened for appending")
+        }
+        guard problems.isEmpty, let auditLog else { throw GatewayStartupError(problems: problems) }
+        let url = publicURL ?? configuration.publicBaseURL ?? Self.derivedURL(configuration.listen)
+        let merged = SpecAggregator.mergedJSON(Self.aggregation(upstreams), gateway: GatewayDocumentInfo(publicURL: url))
+        self.configuration = configuration
+        self.upstreams = upstreams
+        pipeline = Pipeline(
+            admin: AdminEndpoints(openAPIDocument: merged, upstreams: upstreams),
+            route: RouteStep(upstreams: upstreams),
+            identify: CallerIdentifier(clients: configuration.clients),
+            validate: ValidationStep(maxBodyBytes: configuration.limits.maxBodyBytes),
+            rateLimit: rateLimit ?? UnlimitedRateLimitStep(),
+            forward: Forwarder(),
+            audit: auditLog)
+    }
+
+    /// What the aggregator merges: each upstream under its mount, without gateway-owned operations.
+    static func aggregation(_ upstreams: [Upstream]) -> [AggregatedUpstream] {
+        upstreams.map {
+            AggregatedUpstream(name: $0.name, displayName: $0.document.title, mountPrefix: $0.configuration.mount,
+                               document: $0.document, excluded: $0.gatewayOwned)
+        }
+    }
+
+    /// `http://host:port` from the listen address (`localhost` for the wildcard addresses).
+    static func derivedURL(_ listen: ListenConfiguration) -> String {
+        var host = listen.host
+        if host == "0.0.0.0" || host == "::" { host = "localhost" }
+        if host.contains(":") { host = "[\(host)]" }
+        return "\(listen.tls == nil ? "http" : "https")://\(host):\(listen.port)"
+    }
+
+    /// Logs out sessions and releases what the credential strategies hold.
+    public func shutdownCredentials() async {
+        for upstream in upstreams { await upstream.credential.shutdown() }
+    }
+}

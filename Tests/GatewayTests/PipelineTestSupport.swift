@@ -1,6 +1,7 @@
 import Document
 import Foundation
 import HTTP
+import OpenAPI
 import Synchronization
 @testable import Gateway
 
@@ -110,7 +111,8 @@ struct TestGateway: Sendable {
                                                  publicBaseURL: "http://gateway.test", limits: ServerLimits(),
                                                  audit: .standardOutput, clients: configs, upstreams: upstreams)
         let audit = AuditLog.memory()
-        let runtime = try GatewayRuntime(configuration: configuration, audit: audit)
+        let runtime = try GatewayRuntime(configuration: configuration, audit: audit,
+                                         specs: await SpecCache.loader(for: upstreams))
         return TestGateway(server: try await GatewayServer.start(runtime), audit: audit, tokens: tokens)
     }
 
@@ -154,5 +156,33 @@ enum FakeSecrets {
         let key = ConfigFixtures.owoxKey(origin: origin, id: owoxKeyId, secret: owoxSecret)
         guard case .success(let decoded) = OWOXAPIKey.decode(secret(key)) else { fatalError("bad fake key") }
         return .keyExchange(KeyExchangeAuth(key: secret(key), decoded: decoded))
+    }
+}
+
+/// Loads each spec once per test process (the UpKeep document takes seconds in a debug build);
+/// concurrent first users of one path wait for the same load.
+enum SpecCache {
+    private static let cache = Mutex<[String: Task<Result<(OpenAPIDocument, RequestValidator), GatewayRuntime.SpecLoadFailure>, Never>]>([:])
+
+    /// Loads (or waits for) `path` with the default options.
+    static func load(_ path: String) async -> Result<(OpenAPIDocument, RequestValidator), GatewayRuntime.SpecLoadFailure> {
+        let task = cache.withLock { tasks in
+            if let t = tasks[path] { return t }
+            let t = Task.detached { GatewayRuntime.loadSpec(path, ValidatorOptions(maxBodyBytes: ServerLimits().maxBodyBytes)) }
+            tasks[path] = t
+            return t
+        }
+        return await task.value
+    }
+
+    /// Loads every spec `upstreams` use, then returns a loader answering from memory.
+    static func loader(for upstreams: [UpstreamConfiguration]) async -> GatewayRuntime.SpecLoader {
+        var loaded: [String: Result<(OpenAPIDocument, RequestValidator), GatewayRuntime.SpecLoadFailure>] = [:]
+        for u in upstreams where loaded[u.specPath] == nil { loaded[u.specPath] = await load(u.specPath) }
+        let fixed = loaded
+        return { path, options in
+            if let hit = fixed[path], !options.allowUndeclaredQueryParameters { return hit }
+            return GatewayRuntime.loadSpec(path, options)
+        }
     }
 }

@@ -23,24 +23,19 @@ public struct GatewayRuntime: Sendable {
     /// Loads every spec, compiles validators, builds credentials, clients and the merged document.
     /// `rateLimit` defaults to the pass-through step; `audit` to the configured destination.
     public init(configuration: GatewayConfiguration, rateLimit: (any RateLimitStep)? = nil,
-                audit: AuditLog? = nil, publicURL: String? = nil) throws(GatewayStartupError) {
+                audit: AuditLog? = nil, publicURL: String? = nil,
+                specs: SpecLoader = GatewayRuntime.loadSpec) throws(GatewayStartupError) {
         var problems: [String] = []
         var upstreams: [Upstream] = []
         for config in configuration.upstreams {
+            let options = ValidatorOptions(allowUndeclaredQueryParameters: config.allowUndeclaredQueryParameters,
+                                           maxBodyBytes: configuration.limits.maxBodyBytes)
             let document: OpenAPIDocument
-            do {
-                document = try OpenAPILoader().load(path: config.specPath)
-            } catch {
-                problems.append("\(config.specPath): \(config.name): the spec does not load:\n\(error)")
-                continue
-            }
             let validator: RequestValidator
-            do {
-                validator = try RequestValidator(document: document, basePath: "", options: ValidatorOptions(
-                    allowUndeclaredQueryParameters: config.allowUndeclaredQueryParameters,
-                    maxBodyBytes: configuration.limits.maxBodyBytes))
-            } catch {
-                problems.append("\(config.specPath): \(config.name): a schema does not compile: \(error)")
+            switch specs(config.specPath, options) {
+            case .success(let loaded): (document, validator) = loaded
+            case .failure(let error):
+                problems.append("\(config.specPath): \(config.name): \(error.message)")
                 continue
             }
             let client = HTTPClient(configuration: HTTPClientConfiguration(
@@ -67,6 +62,30 @@ public struct GatewayRuntime: Sendable {
             rateLimit: rateLimit ?? UnlimitedRateLimitStep(),
             forward: Forwarder(),
             audit: auditLog)
+    }
+
+    /// Loads a spec and compiles its validator (injectable so tests load each spec once per process).
+    public typealias SpecLoader = @Sendable (String, ValidatorOptions) -> Result<(OpenAPIDocument, RequestValidator), SpecLoadFailure>
+
+    /// Why a spec could not be used.
+    public struct SpecLoadFailure: Error, Sendable {
+        /// What went wrong, with locations.
+        public var message: String
+    }
+
+    /// Reads `path` with the OpenAPI loader and compiles a validator for paths below the mount.
+    public static let loadSpec: SpecLoader = { path, options in
+        let document: OpenAPIDocument
+        do {
+            document = try OpenAPILoader().load(path: path)
+        } catch {
+            return .failure(SpecLoadFailure(message: "the spec does not load:\n\(error)"))
+        }
+        do {
+            return .success((document, try RequestValidator(document: document, basePath: "", options: options)))
+        } catch {
+            return .failure(SpecLoadFailure(message: "a schema does not compile: \(error)"))
+        }
     }
 
     /// What the aggregator merges: each upstream under its mount, without gateway-owned operations.

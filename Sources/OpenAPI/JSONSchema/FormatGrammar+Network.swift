@@ -128,8 +128,9 @@ extension FormatGrammar {
     /// `userinfo@host:port` with an IP-literal, IPv4 or reg-name host and a numeric port.
     private static func isAuthority(_ authority: String) -> Bool {
         var hostPort = Substring(authority)
-        if let at = hostPort.lastIndex(of: "@") {
+        if let at = hostPort.firstIndex(of: "@") {
             if hostPort[..<at].contains("[") || hostPort[..<at].contains("]") { return false }
+            if hostPort[hostPort.index(after: at)...].contains("@") { return false }
             hostPort = hostPort[hostPort.index(after: at)...]
         }
         if hostPort.hasPrefix("[") {

@@ -33,6 +33,8 @@ public final class SchemaCompiler {
     /// Node and resource keys created by the compile in progress (dropped if it fails).
     var createdNodes: [String] = []
     var createdResources: [String] = []
+    /// Resource URI → whether its `$schema` meta-schema enables the validation vocabulary.
+    var validationVocabulary: [String: Bool] = [:]
 
     /// A compiler for `options`, reading documents through `resolver`.
     public init(options: SchemaCompilerOptions, resolver: any SchemaDocumentResolver) {
@@ -90,7 +92,7 @@ public final class SchemaCompiler {
         let parts = SchemaURI(uri)
         let resource = parts.withoutFragment.string
         if resources[resource] == nil, documents[resource] == nil {
-            guard let document = resolver.document(forURI: resource) ?? MetaSchemas.document(forURI: resource) else {
+            guard let document = resolver.document(forURI: resource) else {
                 throw SchemaCompileError(schemaLocation: location, message: "cannot resolve \(uri): no document at \(resource)")
             }
             load(document: document, at: resource)
@@ -179,6 +181,21 @@ public final class SchemaCompiler {
         resourceObjects[uri] = made
         createdResources.append(uri)
         return made
+    }
+
+    /// False when the resource's `$schema` names a meta-schema whose `$vocabulary` leaves out the
+    /// 2020-12 validation vocabulary (then type, enum, minimum, required, … are not asserted).
+    func validationEnabled(in resource: String) -> Bool {
+        if let known = validationVocabulary[resource] { return known }
+        var enabled = true
+        if !options.dialect.isDraft4Family, let place = resources[resource], let document = documents[place.document],
+           let meta = JSONPointer(tokens: place.tokens).resolve(in: document)?["$schema"]?.stringValue,
+           let metaschema = resolver.document(forURI: SchemaURI(meta).withoutFragment.string),
+           case .object(let vocabularies)? = metaschema["$vocabulary"] {
+            enabled = vocabularies.contains("https://json-schema.org/draft/2020-12/vocab/validation")
+        }
+        validationVocabulary[resource] = enabled
+        return enabled
     }
 
     /// Remembers a compiled node under its place.

@@ -1,0 +1,32 @@
+import Testing
+@testable import OpenAPI
+
+/// The official JSON-Schema-Test-Suite (from `../shared/conformance`). Each test fails if the number
+/// of passing cases drops below the committed floor (the level reached; see Sources/OpenAPI/README.md).
+@Suite struct JSONSchemaConformanceTests {
+    static let runner = ConformanceRunner.suiteRoot.map { ConformanceRunner(root: $0) }
+
+    /// Formats this module asserts, run from the suite's optional/format folder.
+    static let formats = ["date-time", "date", "time", "duration", "email", "idn-email", "hostname", "ipv4", "ipv6",
+                          "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid", "json-pointer",
+                          "relative-json-pointer", "regex", "unknown"]
+
+    @Test func draft2020_12RequiredTestsStayAtFloor() throws {
+        let runner = try #require(Self.runner, "json-schema-test-suite not found: expected ../shared/conformance beside the package root")
+        let tally = runner.run(files: runner.files(in: "draft2020-12"), dialect: .draft2020_12)
+        #expect(tally.passed >= 1295, "draft2020-12: \(tally.passed)/\(tally.total)")
+    }
+
+    @Test func draft4RequiredTestsStayAtFloor() throws {
+        let runner = try #require(Self.runner, "json-schema-test-suite not found: expected ../shared/conformance beside the package root")
+        let tally = runner.run(files: runner.files(in: "draft4"), dialect: .draft4)
+        #expect(tally.passed >= 614, "draft4: \(tally.passed)/\(tally.total)")
+    }
+
+    @Test func assertedFormatsStayAtFloor() throws {
+        let runner = try #require(Self.runner, "json-schema-test-suite not found: expected ../shared/conformance beside the package root")
+        let files = Self.formats.map { "draft2020-12/optional/format/\($0).json" }
+        let tally = runner.run(files: files, dialect: .draft2020_12, assertFormats: true)
+        #expect(tally.passed >= 639, "formats: \(tally.passed)/\(tally.total)")
+    }
+}

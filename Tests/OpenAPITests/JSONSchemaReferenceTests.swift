@@ -91,4 +91,14 @@ import Document
         }
         #expect(results == Array(repeating: true, count: 8))
     }
+
+    @Test func bundledMetaSchemasParseAndValidateSchemasAsData() throws {
+        for uri in MetaSchemas.sources.keys { #expect(MetaSchemas.document(forURI: uri) != nil, "\(uri)") }
+        let meta = try SchemaFixture.compile(#"{"$ref": "https://json-schema.org/draft/2020-12/schema"}"#)
+        #expect(meta.check(#"{"properties": {"a": {"type": "string", "minLength": 2}}}"#).isEmpty)
+        #expect(!meta.check(#"{"properties": {"a": {"minLength": -2}}}"#).isEmpty)
+        let draft4 = try SchemaFixture.compile(#"{"$ref": "http://json-schema.org/draft-04/schema#"}"#, dialect: .draft4)
+        #expect(draft4.check(#"{"type": "string", "maximum": 1, "exclusiveMaximum": true}"#).isEmpty)
+        #expect(!draft4.check(#"{"exclusiveMaximum": true}"#).isEmpty)   // needs maximum
+    }
 }

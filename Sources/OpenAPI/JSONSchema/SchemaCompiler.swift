@@ -92,7 +92,7 @@ public final class SchemaCompiler {
         let parts = SchemaURI(uri)
         let resource = parts.withoutFragment.string
         if resources[resource] == nil, documents[resource] == nil {
-            guard let document = resolver.document(forURI: resource) else {
+            guard let document = resolver.document(forURI: resource) ?? MetaSchemas.document(forURI: resource) else {
                 throw SchemaCompileError(schemaLocation: location, message: "cannot resolve \(uri): no document at \(resource)")
             }
             load(document: document, at: resource)
@@ -190,7 +190,8 @@ public final class SchemaCompiler {
         var enabled = true
         if !options.dialect.isDraft4Family, let place = resources[resource], let document = documents[place.document],
            let meta = JSONPointer(tokens: place.tokens).resolve(in: document)?["$schema"]?.stringValue,
-           let metaschema = resolver.document(forURI: SchemaURI(meta).withoutFragment.string),
+           let metaschema = resolver.document(forURI: SchemaURI(meta).withoutFragment.string)
+               ?? MetaSchemas.document(forURI: SchemaURI(meta).withoutFragment.string),
            case .object(let vocabularies)? = metaschema["$vocabulary"] {
             enabled = vocabularies.contains("https://json-schema.org/draft/2020-12/vocab/validation")
         }

@@ -65,8 +65,8 @@ struct KeywordBuilder {
     var keywords: [SchemaKeyword] = []
     var declaredTypes: JSONTypeSet?
 
-    /// False when the meta-schema turns the validation vocabulary off.
-    let validation: Bool
+    /// The vocabularies the resource's meta-schema enables.
+    let vocabularies: SchemaVocabularies
 
     /// Keywords of the 2020-12 validation vocabulary.
     static let validationKeywords: Set<String> = [
@@ -79,7 +79,7 @@ struct KeywordBuilder {
         self.compiler = compiler
         self.context = context
         self.object = object
-        self.validation = compiler.validationEnabled(in: context.resource.uri)
+        self.vocabularies = compiler.vocabularies(in: context.resource.uri)
     }
 
     var dialect: SchemaDialect { compiler.options.dialect }
@@ -95,7 +95,7 @@ struct KeywordBuilder {
     }
 
     mutating func add(_ name: String, _ rule: SchemaRule) {
-        if !validation && KeywordBuilder.validationKeywords.contains(name) { return }
+        if !vocabularies.validation && KeywordBuilder.validationKeywords.contains(name) { return }
         keywords.append(SchemaKeyword(name: name, location: at(name), rule: rule))
     }
 

@@ -33,8 +33,8 @@ public final class SchemaCompiler {
     /// Node and resource keys created by the compile in progress (dropped if it fails).
     var createdNodes: [String] = []
     var createdResources: [String] = []
-    /// Resource URI → whether its `$schema` meta-schema enables the validation vocabulary.
-    var validationVocabulary: [String: Bool] = [:]
+    /// Resource URI → the vocabularies its `$schema` meta-schema enables.
+    var vocabularyCache: [String: SchemaVocabularies] = [:]
 
     /// A compiler for `options`, reading documents through `resolver`.
     public init(options: SchemaCompilerOptions, resolver: any SchemaDocumentResolver) {
@@ -183,20 +183,22 @@ public final class SchemaCompiler {
         return made
     }
 
-    /// False when the resource's `$schema` names a meta-schema whose `$vocabulary` leaves out the
-    /// 2020-12 validation vocabulary (then type, enum, minimum, required, … are not asserted).
-    func validationEnabled(in resource: String) -> Bool {
-        if let known = validationVocabulary[resource] { return known }
-        var enabled = true
+    /// The vocabularies the resource's `$schema` meta-schema declares: validation is off when its
+    /// `$vocabulary` leaves it out; format-assertion (true or false: we support it) turns `format`
+    /// into an assertion even when the options do not.
+    func vocabularies(in resource: String) -> SchemaVocabularies {
+        if let known = vocabularyCache[resource] { return known }
+        var found = SchemaVocabularies()
         if !options.dialect.isDraft4Family, let place = resources[resource], let document = documents[place.document],
-           let meta = JSONPointer(tokens: place.tokens).resolve(in: document)?["$schema"]?.stringValue,
-           let metaschema = resolver.document(forURI: SchemaURI(meta).withoutFragment.string)
-               ?? MetaSchemas.document(forURI: SchemaURI(meta).withoutFragment.string),
-           case .object(let vocabularies)? = metaschema["$vocabulary"] {
-            enabled = vocabularies.contains("https://json-schema.org/draft/2020-12/vocab/validation")
+           let meta = JSONPointer(tokens: place.tokens).resolve(in: document)?["$schema"]?.stringValue {
+            let uri = SchemaURI(meta).withoutFragment.string
+            if case .object(let declared)? = (resolver.document(forURI: uri) ?? MetaSchemas.document(forURI: uri))?["$vocabulary"] {
+                found.validation = declared.contains(MetaSchemas.draft2020 + "vocab/validation")
+                found.formatAssertion = declared.contains(MetaSchemas.draft2020 + "vocab/format-assertion")
+            }
         }
-        validationVocabulary[resource] = enabled
-        return enabled
+        vocabularyCache[resource] = found
+        return found
     }
 
     /// Remembers a compiled node under its place.
@@ -230,4 +232,10 @@ struct SchemaContext {
 
     /// Absolute location `resource#/relative/pointer`.
     var location: String { resource.uri + JSONPointer(tokens: relative).uriFragment }
+}
+
+/// Which optional vocabularies apply to a schema resource.
+struct SchemaVocabularies: Sendable {
+    var validation = true
+    var formatAssertion = false
 }

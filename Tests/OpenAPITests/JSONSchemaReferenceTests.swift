@@ -101,4 +101,20 @@ import Document
         #expect(draft4.check(#"{"type": "string", "maximum": 1, "exclusiveMaximum": true}"#).isEmpty)
         #expect(!draft4.check(#"{"exclusiveMaximum": true}"#).isEmpty)   // needs maximum
     }
+
+    @Test func nestingBeyondTheGuardIsAViolationNotAStackOverflow() throws {
+        let schema = try SchemaFixture.compile(##"""
+        {"anyOf": [{"type": "integer"}, {"type": "object", "properties": {"c": {"$ref": "#"}}, "additionalProperties": false}],
+         "unevaluatedProperties": false}
+        """##)
+        func nested(_ depth: Int) throws -> JSONValue {
+            var text = "1"
+            for _ in 0..<depth { text = #"{"c": \#(text)}"# }
+            return try JSONReader.parse(Array(text.utf8))
+        }
+        #expect(schema.isValid(try nested(100)))
+        let deep = try nested(500)   // the JSON reader's own depth limit is 512
+        #expect(!schema.isValid(deep))
+        #expect(schema.validate(deep).map(\.message).contains("schema nesting deeper than 400 levels"))
+    }
 }

@@ -62,7 +62,7 @@ public final class SchemaCompiler {
                                          message: "another document is already registered at \(base)")
             }
         } else {
-            load(document: schema, at: base)
+            load(document: schema, at: base, isSchema: true)
         }
         return try transaction { () throws(SchemaCompileError) -> SchemaNode in
             try node(at: SchemaPlace(document: base, tokens: []))

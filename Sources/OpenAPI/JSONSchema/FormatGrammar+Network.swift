@@ -52,6 +52,9 @@ extension FormatGrammar {
         return true
     }
 
+    /// ASCII symbols allowed in an RFC 5322 atom, indexed by byte.
+    private static let atextSymbols: [Bool] = (0..<128).map { "!#$%&'*+-/=?^_`{|}~".utf8.contains(UInt8($0)) }
+
     /// RFC 5321 mailbox: dot-atom or quoted local part; host name or address literal domain.
     static func isEmail(_ s: String, international: Bool) -> Bool {
         guard let at = s.lastIndex(of: "@") else { return false }
@@ -61,15 +64,19 @@ extension FormatGrammar {
             guard local.count >= 2, local.hasSuffix("\"") else { return false }
             if local.dropFirst().dropLast().unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) { return false }
         } else {
-            let atext = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
-            for part in local.split(separator: ".", omittingEmptySubsequences: false) {
-                guard !part.isEmpty else { return false }
-                for u in part.unicodeScalars {
-                    let ok = (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || atext.contains(u)))
-                        || (international && u.value >= 0x80)
-                    if !ok { return false }
+            // Dot-atom: atext runs separated by single dots (RFC 5322 §3.2.3), checked on UTF-8 bytes.
+            var previousDot = true
+            for b in local.utf8 {
+                if b == UInt8(ascii: ".") {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
                 }
+                previousDot = false
+                if b >= 0x80 { if international { continue } else { return false } }
+                guard alpha(b) || digit(b) || atextSymbols[Int(b)] else { return false }
             }
+            if previousDot { return false }
         }
         if domain.hasPrefix("[") {
             guard domain.hasSuffix("]") else { return false }

@@ -227,7 +227,7 @@ struct PatternCompiler {
         guard program.count < PatternCompiler.maxInstructions else { return false }
         switch node {
         case .scalar(let c): program.append(.scalar(c))
-        case .set(let s): program.append(.set(s))
+        case .set(let s): program.append(.set(s.sealed()))
         case .any: program.append(.any)
         case .inputStart: program.append(.inputStart)
         case .inputEnd: program.append(.inputEnd)

@@ -17,76 +17,107 @@ struct PatternProgram: Sendable {
     let instructions: [Instruction]
 
     /// True when the pattern matches somewhere in `text` (unanchored search).
+    ///
+    /// All VM state lives in one temporary buffer (stack-allocated when small): two thread lists,
+    /// their generation marks, and the closure stack.
     func matches(_ text: String) -> Bool {
-        var current = ThreadList(size: instructions.count)
-        var next = ThreadList(size: instructions.count)
-        var iterator = text.unicodeScalars.makeIterator()
-        var scalar = iterator.next()?.value
-        current.generation += 1
-        if add(0, to: &current, previous: nil, current: scalar) { return true }
-        while let c = scalar {
-            let following = iterator.next()?.value
-            next.items.removeAll(keepingCapacity: true)
-            next.generation += 1
-            for pc in current.items {
-                let consumes: Bool
-                switch instructions[pc] {
-                case .scalar(let s): consumes = s == c
-                case .set(let set): consumes = set.contains(c)
-                case .any: consumes = !PatternCharacterSet.isLineTerminator(c)
-                default: consumes = false
-                }
-                if consumes, add(pc + 1, to: &next, previous: c, current: following) { return true }
-            }
-            // Unanchored search: a new attempt starts at every position.
-            if add(0, to: &next, previous: c, current: following) { return true }
-            swap(&current, &next)
-            scalar = following
+        let n = instructions.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 7 * n + 2) { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            base.initialize(repeating: -1, count: 7 * n + 2)
+            var vm = VM(program: self, base: base, size: n)
+            return vm.run(text)
         }
-        return false
     }
 
-    /// Adds the thread at `start` and everything reachable without consuming input; true on `match`.
-    private func add(_ start: Int, to list: inout ThreadList, previous: UInt32?, current: UInt32?) -> Bool {
-        list.stack.append(start)
-        while let pc = list.stack.popLast() {
-            guard list.marks[pc] != list.generation else { continue }
-            list.marks[pc] = list.generation
-            switch instructions[pc] {
-            case .jump(let target):
-                list.stack.append(target)
-            case .split(let first, let second):
-                list.stack.append(second)
-                list.stack.append(first)
-            case .inputStart:
-                if previous == nil { list.stack.append(pc + 1) }
-            case .inputEnd:
-                if current == nil { list.stack.append(pc + 1) }
-            case .wordBoundary(let expected):
-                if (PatternCharacterSet.isWord(previous) != PatternCharacterSet.isWord(current)) == expected {
-                    list.stack.append(pc + 1)
-                }
-            case .match:
-                list.stack.removeAll(keepingCapacity: true)
-                return true
-            case .scalar, .set, .any:
-                list.items.append(pc)
-            }
+    /// The Pike VM over one input.
+    private struct VM {
+        let program: PatternProgram
+        var current: ThreadList
+        var next: ThreadList
+        let stack: UnsafeMutablePointer<Int>
+        var stackCount = 0
+
+        init(program: PatternProgram, base: UnsafeMutablePointer<Int>, size n: Int) {
+            self.program = program
+            current = ThreadList(items: base, marks: base + n)
+            next = ThreadList(items: base + 2 * n, marks: base + 3 * n)
+            stack = base + 4 * n
         }
-        return false
+
+        mutating func run(_ text: String) -> Bool {
+            var iterator = text.unicodeScalars.makeIterator()
+            var scalar = iterator.next()?.value
+            current.generation = 0
+            if add(0, toNext: false, previous: nil, current: scalar) { return true }
+            while let c = scalar {
+                let following = iterator.next()?.value
+                next.count = 0
+                next.generation += 2
+                for k in 0..<current.count {
+                    let pc = current.items[k]
+                    let consumes: Bool
+                    switch program.instructions[pc] {
+                    case .scalar(let s): consumes = s == c
+                    case .set(let set): consumes = set.contains(c)
+                    case .any: consumes = !PatternCharacterSet.isLineTerminator(c)
+                    default: consumes = false
+                    }
+                    if consumes, add(pc + 1, toNext: true, previous: c, current: following) { return true }
+                }
+                // Unanchored search: a new attempt starts at every position.
+                if add(0, toNext: true, previous: c, current: following) { return true }
+                swap(&current, &next)
+                scalar = following
+            }
+            return false
+        }
+
+        /// Adds the thread at `start` and everything reachable without consuming input; true on `match`.
+        private mutating func add(_ start: Int, toNext: Bool, previous: UInt32?, current c: UInt32?) -> Bool {
+            var list = toNext ? next : current
+            defer { if toNext { next = list } else { current = list } }
+            stackCount = 0
+            push(start)
+            while stackCount > 0 {
+                stackCount -= 1
+                let pc = stack[stackCount]
+                guard list.marks[pc] != list.generation else { continue }
+                list.marks[pc] = list.generation
+                switch program.instructions[pc] {
+                case .jump(let target):
+                    push(target)
+                case .split(let first, let second):
+                    push(second)
+                    push(first)
+                case .inputStart:
+                    if previous == nil { push(pc + 1) }
+                case .inputEnd:
+                    if c == nil { push(pc + 1) }
+                case .wordBoundary(let expected):
+                    if (PatternCharacterSet.isWord(previous) != PatternCharacterSet.isWord(c)) == expected { push(pc + 1) }
+                case .match:
+                    return true
+                case .scalar, .set, .any:
+                    list.items[list.count] = pc
+                    list.count += 1
+                }
+            }
+            return false
+        }
+
+        private mutating func push(_ pc: Int) {
+            stack[stackCount] = pc
+            stackCount += 1
+        }
     }
 
-    /// The threads at one input position (a sparse set keyed by program counter).
+    /// The threads at one input position: a sparse set keyed by program counter.
     private struct ThreadList {
-        var items: [Int] = []
-        var marks: [Int]
+        let items: UnsafeMutablePointer<Int>
+        let marks: UnsafeMutablePointer<Int>
+        var count = 0
         var generation = 0
-        var stack: [Int] = []
-
-        init(size: Int) {
-            marks = [Int](repeating: -1, count: size)
-            items.reserveCapacity(size)
-        }
     }
 }
 
@@ -98,8 +129,35 @@ struct PatternCharacterSet: Sendable {
     var ranges: [ClosedRange<UInt32>] = []
     var escapes: [Escape] = []
     var negated = false
+    /// Membership of the 128 ASCII code points, precomputed by `sealed()`.
+    private var asciiLow: UInt64 = 0
+    private var asciiHigh: UInt64 = 0
+    private var isSealed = false
+
+    init(ranges: [ClosedRange<UInt32>] = [], escapes: [Escape] = [], negated: Bool = false) {
+        self.ranges = ranges
+        self.escapes = escapes
+        self.negated = negated
+    }
+
+    /// This set with its ASCII bitmap computed (done once at compile time).
+    func sealed() -> PatternCharacterSet {
+        var copy = self
+        for c in UInt32(0)..<128 where slowContains(c) {
+            if c < 64 { copy.asciiLow |= 1 << UInt64(c) } else { copy.asciiHigh |= 1 << UInt64(c - 64) }
+        }
+        copy.isSealed = true
+        return copy
+    }
 
     func contains(_ c: UInt32) -> Bool {
+        if isSealed && c < 128 {
+            return c < 64 ? asciiLow & (1 << UInt64(c)) != 0 : asciiHigh & (1 << UInt64(c - 64)) != 0
+        }
+        return slowContains(c)
+    }
+
+    private func slowContains(_ c: UInt32) -> Bool {
         var hit = false
         for r in ranges where r.contains(c) { hit = true; break }
         if !hit {

@@ -118,6 +118,7 @@ struct KeywordBuilder {
                compiler.anchors[parts.withoutFragment.string + "#" + fragment]?.isDynamic == true {
                 anchor = fragment
             }
+            if anchor != nil { compiler.usesDynamicScope = true }
             add("$dynamicRef", .dynamicRef(slot, anchor: anchor))
         }
         try buildAssertions()

@@ -69,4 +69,11 @@ import Foundation
         #expect(!evil.matches(input))
         #expect(Date().timeIntervalSince(start) < 1.0)
     }
+
+    @Test func veryDeepGroupsGoToTheFallbackInsteadOfRecursingWithoutBound() {
+        let deep = String(repeating: "(", count: 150) + "a" + String(repeating: ")", count: 150)
+        #expect(SchemaPattern(deep)?.usesBuiltInEngine != true)  // ICU decides (it refuses this depth too)
+        let shallow = String(repeating: "(", count: 50) + "a" + String(repeating: ")", count: 50)
+        #expect(SchemaPattern(shallow)?.usesBuiltInEngine == true)
+    }
 }

@@ -16,8 +16,12 @@ struct PatternCompiler {
         case repetition(Node, min: Int, max: Int?)
     }
 
+    /// Deepest group nesting parsed (deeper patterns go to the fallback engine).
+    static let maxNesting = 100
+
     private let scalars: [UInt32]
     private var index = 0
+    private var nesting = 0
     private var program: [PatternProgram.Instruction] = []
 
     private init(_ source: String) { scalars = source.unicodeScalars.map(\.value) }
@@ -115,7 +119,9 @@ struct PatternCompiler {
         case 0x2E: return .any
         case 0x28:  // (
             if take("?") { guard take(":") else { return nil } }  // lookaround and named groups: unsupported
-            guard let inner = disjunction(), take(")") else { return nil }
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= PatternCompiler.maxNesting, let inner = disjunction(), take(")") else { return nil }
             return inner
         case 0x5B: return characterClass()
         case 0x5C: return escape(inClass: false)

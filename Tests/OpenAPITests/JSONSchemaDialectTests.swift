@@ -54,6 +54,15 @@ import Document
         #expect(try compile("Pet").check(#"{"petType": "Dog", "bark": 5}"#).count == 1)
     }
 
+    @Test func discriminatorOverUnnamedInlineBranchesFallsBackToPlainOneOf() throws {
+        let schema = try SchemaFixture.compile("""
+        {"oneOf": [{"properties": {"k": {"const": "a"}}, "required": ["k"]}, {"properties": {"k": {"const": "b"}}, "required": ["k"]}],
+         "discriminator": {"propertyName": "k"}}
+        """, dialect: .openAPI31)
+        #expect(schema.check(#"{"k": "b"}"#).isEmpty)
+        #expect(schema.check(#"{"k": "c"}"#).map(\.keyword) == ["oneOf"])
+    }
+
     @Test func nullableAddsNullToTypeAndEnumInOpenAPI30Only() throws {
         let schema = #"{"type": "string", "enum": ["a"], "nullable": true}"#
         let v30 = try SchemaFixture.compile(schema, dialect: .openAPI30)

@@ -209,6 +209,8 @@ extension KeywordBuilder {
                 branches[name] = try compiler.reference(ref, base: context.resource.uri, from: at("discriminator")).0
             }
         }
+        // Inline branches with no mapping cannot be named: plain oneOf/anyOf semantics then.
+        guard !branches.isEmpty else { return nil }
         return SchemaDiscriminator(propertyName: property, location: at("discriminator"), branches: branches)
     }
 

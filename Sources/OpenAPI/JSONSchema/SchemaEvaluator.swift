@@ -18,8 +18,13 @@ struct SchemaEvaluator {
     /// Schema resources entered, outermost first (the `$dynamicRef` scope).
     var scope: [SchemaResource] = []
     var depth = 0
+    /// Whether `scope` is maintained (only schemas with `$dynamicRef` need it).
+    let tracksScope: Bool
 
-    init(collect: Bool) { self.collect = collect }
+    init(collect: Bool, tracksScope: Bool = true) {
+        self.collect = collect
+        self.tracksScope = tracksScope
+    }
 
     /// One step of an instance path.
     enum PathToken {
@@ -63,7 +68,7 @@ struct SchemaEvaluator {
                                              "schema nesting deeper than \(SchemaEvaluator.maxDepth) levels"))
         }
         depth += 1
-        let entered = scope.last !== node.resource
+        let entered = tracksScope && scope.last !== node.resource
         if entered { scope.append(node.resource) }
         defer {
             depth -= 1
@@ -103,10 +108,10 @@ struct SchemaEvaluator {
             return types.admits(instance)
                 || fail(keyword, "expected \(types.names.joined(separator: " or ")), got \(instance.typeName)")
         case .enumeration(let list, let set):
-            return (set.isEmpty ? list.contains(instance) : set.contains(instance))
+            return ((set.isEmpty || set.contains(instance)) && list.contains(where: { $0.schemaEquals(instance) }))
                 || fail(keyword, "value must be one of: \(SchemaMessage.list(list))")
         case .constant(let value):
-            return value == instance || fail(keyword, "value must be \(SchemaMessage.render(value))")
+            return value.schemaEquals(instance) || fail(keyword, "value must be \(SchemaMessage.render(value))")
         case .multipleOf(let divisor):
             guard case .number(let n) = instance else { return true }
             return DecimalMath.isMultiple(n, of: divisor) || fail(keyword, "\(n) is not a multiple of \(divisor)")

@@ -7,7 +7,7 @@ import Testing
     let key = ("X-Api-Key", DemoValues.owlopsKey)
 
     @Test func refusesMissingAndWrongKeyInVendorShape() async throws {
-        try await withSimulator(.owlops) { sim in
+        try await withSimulator(.owlops) { (sim: Simulator) async throws in
             let missing = try await send(sim, "/v1/tasks")
             #expect(missing.status == 401)
             #expect(missing.json == .obj([("error", "Missing or invalid API key."), ("statusCode", 401)]))
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func pagingWalksAllPagesAndCountsMatch() async throws {
-        try await withSimulator(.owlops) { sim in
+        try await withSimulator(.owlops) { (sim: Simulator) async throws in
             var page = 1, seen: [JSONValue] = [], total = -1
             while page <= 100 {
                 let reply = try await send(sim, "/v1/tasks?page=\(page)&pageSize=40", headers: [key])
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func filtersByLabelAndRejectsOversizedPages() async throws {
-        try await withSimulator(.owlops) { sim in
+        try await withSimulator(.owlops) { (sim: Simulator) async throws in
             let open = try await send(sim, "/v1/tasks?status=Open&pageSize=250", headers: [key])
             let rows = open.json?["data"]?.arrayValue ?? []
             #expect(!rows.isEmpty)
@@ -59,7 +59,7 @@ import Testing
 
     @Test func rateLimitTriggersAtTheConfiguredCountPerKey() async throws {
         let clock = ManualClock()
-        try await withSimulator(.owlops, testOptions(rateLimit: .custom(RateLimitRule(requests: 5, period: 60)), clock: clock)) { sim in
+        try await withSimulator(.owlops, testOptions(rateLimit: .custom(RateLimitRule(requests: 5, period: 60)), clock: clock)) { (sim: Simulator) async throws in
             for _ in 0..<5 { #expect(try await send(sim, "/v1/assets", headers: [key]).status == 200) }
             let limited = try await send(sim, "/v1/assets", headers: [key])
             #expect(limited.status == 429)

@@ -40,17 +40,14 @@ extension FormatGrammar {
         return sawDouble ? groups < 8 : groups == 8
     }
 
-    /// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, ≤ 253 octets.
+    /// RFC 1123 host name syntax: dot-separated labels of letters, digits and inner hyphens, ≤ 253 octets
+    /// (A-label contents are checked by `isIDNHostname`).
     static func isHostname(_ s: [UInt8]) -> Bool {
         guard !s.isEmpty, s.count <= 253 else { return false }
         for label in s.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
             guard (1...63).contains(label.count),
                   label.allSatisfy({ alpha($0) || digit($0) || $0 == UInt8(ascii: "-") }),
                   label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
-            // IDNA: "--" in positions 3-4 is reserved for A-labels ("xn--").
-            if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"),
-               label[label.startIndex + 3] == UInt8(ascii: "-"),
-               !(label.prefix(2).map { $0 | 0x20 } == Array("xn".utf8)) { return false }
         }
         return true
     }
@@ -128,8 +125,9 @@ extension FormatGrammar {
     /// `userinfo@host:port` with an IP-literal, IPv4 or reg-name host and a numeric port.
     private static func isAuthority(_ authority: String) -> Bool {
         var hostPort = Substring(authority)
-        if let at = hostPort.lastIndex(of: "@") {
+        if let at = hostPort.firstIndex(of: "@") {
             if hostPort[..<at].contains("[") || hostPort[..<at].contains("]") { return false }
+            if hostPort[hostPort.index(after: at)...].contains("@") { return false }
             hostPort = hostPort[hostPort.index(after: at)...]
         }
         if hostPort.hasPrefix("[") {

@@ -51,7 +51,7 @@ extension KeywordBuilder {
             guard let source = value.stringValue else { throw error("pattern", "must be a string") }
             add("pattern", .pattern(try pattern(source, "pattern")))
         }
-        if compiler.options.assertFormats, let name = object["format"]?.stringValue,
+        if compiler.options.assertFormats || vocabularies.formatAssertion, let name = object["format"]?.stringValue,
            let format = SchemaFormat(rawValue: name) {
             add("format", .format(format))
         }
@@ -130,6 +130,7 @@ extension KeywordBuilder {
     /// dependentRequired/dependentSchemas (2020-12) or draft 4's `dependencies`.
     private mutating func buildDependencies() throws(SchemaCompileError) {
         if modern {
+            if object["dependencies"] != nil { try buildDraft4Dependencies() }  // compatibility (suite: optional)
             if let value = object["dependentRequired"] {
                 guard case .object(let map) = value else { throw error("dependentRequired", "must be an object") }
                 var entries: [(String, [String])] = []
@@ -142,7 +143,14 @@ extension KeywordBuilder {
                 for name in map.keys { entries.append((name, try compiler.subschema(context, "dependentSchemas", name))) }
                 add("dependentSchemas", .dependentSchemas(entries))
             }
-        } else if let value = object["dependencies"] {
+        } else {
+            try buildDraft4Dependencies()
+        }
+    }
+
+    /// Draft 4's `dependencies`: arrays are required names, anything else a schema.
+    private mutating func buildDraft4Dependencies() throws(SchemaCompileError) {
+        if let value = object["dependencies"] {
             guard case .object(let map) = value else { throw error("dependencies", "must be an object") }
             var required: [(String, [String])] = []
             var schemas: [(String, SchemaNode)] = []

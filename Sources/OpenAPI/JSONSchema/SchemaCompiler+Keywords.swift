@@ -65,10 +65,21 @@ struct KeywordBuilder {
     var keywords: [SchemaKeyword] = []
     var declaredTypes: JSONTypeSet?
 
+    /// The vocabularies the resource's meta-schema enables.
+    let vocabularies: SchemaVocabularies
+
+    /// Keywords of the 2020-12 validation vocabulary.
+    static let validationKeywords: Set<String> = [
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+        "maxProperties", "minProperties", "required", "dependentRequired",
+    ]
+
     init(compiler: SchemaCompiler, context: SchemaContext, object: JSONObject) {
         self.compiler = compiler
         self.context = context
         self.object = object
+        self.vocabularies = compiler.vocabularies(in: context.resource.uri)
     }
 
     var dialect: SchemaDialect { compiler.options.dialect }
@@ -84,6 +95,7 @@ struct KeywordBuilder {
     }
 
     mutating func add(_ name: String, _ rule: SchemaRule) {
+        if !vocabularies.validation && KeywordBuilder.validationKeywords.contains(name) { return }
         keywords.append(SchemaKeyword(name: name, location: at(name), rule: rule))
     }
 

@@ -33,6 +33,8 @@ public final class SchemaCompiler {
     /// Node and resource keys created by the compile in progress (dropped if it fails).
     var createdNodes: [String] = []
     var createdResources: [String] = []
+    /// Resource URI → the vocabularies its `$schema` meta-schema enables.
+    var vocabularyCache: [String: SchemaVocabularies] = [:]
 
     /// A compiler for `options`, reading documents through `resolver`.
     public init(options: SchemaCompilerOptions, resolver: any SchemaDocumentResolver) {
@@ -60,7 +62,7 @@ public final class SchemaCompiler {
                                          message: "another document is already registered at \(base)")
             }
         } else {
-            load(document: schema, at: base)
+            load(document: schema, at: base, isSchema: true)
         }
         return try transaction { () throws(SchemaCompileError) -> SchemaNode in
             try node(at: SchemaPlace(document: base, tokens: []))
@@ -181,6 +183,24 @@ public final class SchemaCompiler {
         return made
     }
 
+    /// The vocabularies the resource's `$schema` meta-schema declares: validation is off when its
+    /// `$vocabulary` leaves it out; format-assertion (true or false: we support it) turns `format`
+    /// into an assertion even when the options do not.
+    func vocabularies(in resource: String) -> SchemaVocabularies {
+        if let known = vocabularyCache[resource] { return known }
+        var found = SchemaVocabularies()
+        if !options.dialect.isDraft4Family, let place = resources[resource], let document = documents[place.document],
+           let meta = JSONPointer(tokens: place.tokens).resolve(in: document)?["$schema"]?.stringValue {
+            let uri = SchemaURI(meta).withoutFragment.string
+            if case .object(let declared)? = (resolver.document(forURI: uri) ?? MetaSchemas.document(forURI: uri))?["$vocabulary"] {
+                found.validation = declared.contains(MetaSchemas.draft2020 + "vocab/validation")
+                found.formatAssertion = declared.contains(MetaSchemas.draft2020 + "vocab/format-assertion")
+            }
+        }
+        vocabularyCache[resource] = found
+        return found
+    }
+
     /// Remembers a compiled node under its place.
     func remember(_ node: SchemaNode, at place: SchemaPlace) {
         nodes[place.key] = node
@@ -212,4 +232,10 @@ struct SchemaContext {
 
     /// Absolute location `resource#/relative/pointer`.
     var location: String { resource.uri + JSONPointer(tokens: relative).uriFragment }
+}
+
+/// Which optional vocabularies apply to a schema resource.
+struct SchemaVocabularies: Sendable {
+    var validation = true
+    var formatAssertion = false
 }

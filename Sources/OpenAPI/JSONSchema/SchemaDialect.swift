@@ -34,6 +34,7 @@ public struct StaticSchemaResolver: SchemaDocumentResolver {
     /// A resolver serving `documents`.
     public init(_ documents: [String: JSONValue] = [:]) { self.documents = documents }
 
+    /// The document registered under `uri`, if any.
     public func document(forURI uri: String) -> JSONValue? { documents[uri] }
 }
 

@@ -55,11 +55,13 @@ extension SchemaEvaluator {
         case .minItems(let limit):
             return items.count >= limit || fail(keyword, "array has \(items.count) items, at least \(limit) required")
         case .uniqueItems:
-            var seen: [JSONValue: Int] = [:]
+            // Hashing finds candidates (canonically equivalent strings hash alike); schemaEquals confirms.
+            var seen: [JSONValue: [Int]] = [:]
             for (i, item) in items.enumerated() {
-                if let first = seen.updateValue(i, forKey: item) {
+                if let first = seen[item]?.first(where: { items[$0].schemaEquals(item) }) {
                     return fail(keyword, "items \(first) and \(i) are equal; items must be unique")
                 }
+                seen[item, default: []].append(i)
             }
             return true
         case .unevaluatedItems(let node):

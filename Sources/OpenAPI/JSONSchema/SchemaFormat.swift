@@ -7,7 +7,7 @@ import Document
 /// numbers only; every other type passes, as JSON Schema requires.
 enum SchemaFormat: String, Sendable {
     case dateTime = "date-time", date, time, duration
-    case email, idnEmail = "idn-email", hostname
+    case email, idnEmail = "idn-email", hostname, idnHostname = "idn-hostname"
     case ipv4, ipv6
     case uri, uriReference = "uri-reference", iri, iriReference = "iri-reference", uriTemplate = "uri-template"
     case uuid, jsonPointer = "json-pointer", relativeJSONPointer = "relative-json-pointer", regex
@@ -47,7 +47,8 @@ enum SchemaFormat: String, Sendable {
         case .duration: return FormatGrammar.isDuration(bytes)
         case .email: return FormatGrammar.isEmail(s, international: false)
         case .idnEmail: return FormatGrammar.isEmail(s, international: true)
-        case .hostname: return FormatGrammar.isHostname(bytes)
+        case .hostname: return FormatGrammar.isIDNHostname(s, international: false)
+        case .idnHostname: return FormatGrammar.isIDNHostname(s, international: true)
         case .ipv4: return FormatGrammar.isIPv4(bytes[...])
         case .ipv6: return FormatGrammar.isIPv6(bytes[...])
         case .uri: return FormatGrammar.isURI(s, requireScheme: true, international: false)

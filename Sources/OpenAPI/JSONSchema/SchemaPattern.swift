@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Engine (documented decision): Foundation's `NSRegularExpression` (ICU), compiled once at schema
 /// compile time. ECMA-262 differences are bridged where they change results in practice:
-/// `\d`, `\w`, `\s` and their negations are rewritten to ECMA's ASCII/whitespace classes, since ICU's
-/// are Unicode-wide. Matching is unanchored, as JSON Schema requires.
+/// `\d`, `\w` (and negations) are rewritten to ECMA's ASCII classes, since ICU's are Unicode-wide;
+/// `\s`/`\S` gain U+FEFF, which ECMA counts as white space and ICU does not. Matching is unanchored, as JSON Schema requires.
 struct SchemaPattern: @unchecked Sendable {
     // `@unchecked Sendable` is safe: NSRegularExpression is immutable after creation and documented
     // as safe to use from several threads at once; `source` is a String.
@@ -46,6 +46,8 @@ struct SchemaPattern: @unchecked Sendable {
                 case "D": out += inClass ? "\\D" : "[^0-9]"
                 case "w": out += inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]"
                 case "W": out += inClass ? "\\W" : "[^a-zA-Z0-9_]"
+                case "s": out += inClass ? "\\s\\x{FEFF}" : "[\\s\\x{FEFF}]"
+                case "S": out += inClass ? "\\S" : "[^\\s\\x{FEFF}]"
                 default: out.append(c); out.append(n)
                 }
                 continue

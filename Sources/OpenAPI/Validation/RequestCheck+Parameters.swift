@@ -11,7 +11,7 @@ extension RequestCheck {
             violations.append(Violation(.query, name: raw, message: "query parameter '\(raw)' has an invalid percent-encoding"))
         }
         var consumed = [Bool](repeating: false, count: items.count)
-        let cookies = parseCookies()
+        let cookies = operation.parameters.contains { $0.parameter.location == .cookie } ? parseCookies() : []
         for cp in operation.parameters {
             let p = cp.parameter
             if p.location == .header && RequestCheck.ignoredHeaders.contains(p.name.lowercased()) { continue }

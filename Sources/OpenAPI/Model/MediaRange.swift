@@ -2,8 +2,11 @@
 ///
 /// Type, subtype and parameter names are lower-cased; parameter values keep their case.
 public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
+    /// Lower-cased top-level type (`application`, `*`).
     public var type: String
+    /// Lower-cased subtype (`json`, `vnd.api+json`, `*`).
     public var subtype: String
+    /// Parameters by lower-cased name (`charset`, `boundary`).
     public var parameters: [String: String]
 
     public init(type: String, subtype: String, parameters: [String: String]) {

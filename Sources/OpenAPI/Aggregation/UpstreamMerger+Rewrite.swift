@@ -85,6 +85,11 @@ extension UpstreamMerger {
         var sectionKind = kind
         var importTokens = tokens
         var baseName = tokens.last ?? "root"
+        if baseName.allSatisfy(\.isNumber) {
+            // An array element (`…/parameters/0`): name it by its path to stay readable.
+            baseName = tokens.suffix(4).map(UpstreamMerger.sanitize).joined(separator: "_")
+            while baseName.hasPrefix("_") { baseName.removeFirst() }
+        }
         if tokens.count >= 3, tokens[0] == "components", UpstreamMerger.componentKinds.contains(tokens[1]) {
             sectionKind = tokens[1]
             importTokens = Array(tokens.prefix(3))

@@ -3,6 +3,8 @@ import Document
 extension RequestCheck {
     /// Header parameters the specification says to ignore (they are handled by HTTP itself).
     static let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
+    /// Deepest `a[b][c]…` key accepted (bounds the work a single query string can cause).
+    static let maxDeepObjectDepth = 16
 
     /// Extracts, coerces and checks every declared parameter; reports missing, malformed and undeclared ones.
     mutating func checkParameters(pathValues: [String: String]) {
@@ -72,6 +74,9 @@ extension RequestCheck {
                 consumed[i] = true
                 guard let path = RequestCheck.bracketPath(item.name.dropFirst(p.name.count)) else {
                     return .failure("has a malformed deepObject key '\(item.name)'")
+                }
+                guard path.count <= RequestCheck.maxDeepObjectDepth else {
+                    return .failure("nests deeper than \(RequestCheck.maxDeepObjectDepth) levels")
                 }
                 members.append((path, item.value))
             }

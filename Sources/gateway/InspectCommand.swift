@@ -4,7 +4,9 @@ import Glibc
 import Document
 
 /// `gateway inspect FILE [--pointer /json/pointer] [--sorted]`: prints a YAML or JSON file (or the
-/// node at a JSON Pointer) as canonical compact JSON on one line.
+/// node at a JSON Pointer) as canonical compact JSON on one line: numbers in `JSONNumber.canonicalText`
+/// form, keys in stored order or (with `--sorted`) code point order. With `--sorted`, two documents
+/// print the same text exactly when their values are equal.
 enum InspectCommand {
     static let usage = "usage: gateway inspect FILE [--pointer /json/pointer] [--sorted]"
 
@@ -55,7 +57,7 @@ enum InspectCommand {
             writeAll(2, error.description + "\n")
             return 1
         }
-        var out = JSONWriter.write(node, options: .init(pretty: false, sortedKeys: sorted))
+        var out = JSONWriter.write(node, options: .init(pretty: false, sortedKeys: sorted, canonicalNumbers: true))
         out.append(0x0A)
         writeAll(1, out)
         return 0

@@ -47,3 +47,20 @@ import Testing
     #expect(n("5").isMultiple(of: n("-1")) == nil)
     #expect(n("5").isMultiple(of: n("12345678901234567891")) == nil)
 }
+
+@Test func canonicalTextIsTheSameForEqualNumbers() {
+    let cases: [(String, String)] = [
+        ("0", "0"), ("-0.0", "0"), ("1.0", "1"), ("1e3", "1000"), ("10E+2", "1000"), ("2.50", "2.5"),
+        ("-0.0010", "-0.001"), ("0.000001", "0.000001"), ("0.0000001", "1e-7"), ("1.5e-10", "1.5e-10"),
+        ("123456789012345678901", "123456789012345678901"), ("1e20", "100000000000000000000"), ("1e21", "1e21"),
+        ("1e22", "1e22"), ("12.5e30", "1.25e31"), ("-7e400", "-7e400"), ("31.4159e-1", "3.14159"),
+    ]
+    for (input, expected) in cases {
+        let n = JSONNumber(text: input)!
+        #expect(n.canonicalText == expected, "\(input)")
+        #expect(JSONNumber(text: n.canonicalText) == n, "\(input)")
+    }
+    let v: JSONValue = [.number(JSONNumber(text: "2.50")!), .number(JSONNumber(text: "1e2")!)]
+    #expect(JSONWriter.string(v) == "[2.50,1e2]")
+    #expect(JSONWriter.string(v, options: .init(canonicalNumbers: true)) == "[2.5,100]")
+}

@@ -53,3 +53,13 @@ private func load(_ text: String) throws(DocumentError) -> LoadedDocument { try 
     #expect(v["b"]?.numberValue?.isNegative == true)
     #expect(v["b"]?.numberValue?.isInteger == false)
 }
+
+@Test func inlineMergeValuesLeaveNoLocationsUnderMergeKey() throws {
+    let doc = try load("m:\n  <<: {a: {b: 1}}\n  '<<': real\n")
+    #expect(doc.value["m"] == ["<<": "real", "a": ["b": 1]])
+    #expect(doc.locations["/m/<<"] == SourceLocation(line: 3, column: 9, offset: 29))
+    #expect(doc.locations["/m/a"] == SourceLocation(line: 2, column: 7, offset: 9))
+    #expect(doc.locations["/m/a/b"] == nil)
+    #expect(doc.location(of: JSONPointer("/m/a/b")!) == doc.locations["/m/a"])
+    #expect(!doc.locations.keys.contains { $0.hasPrefix("/m/<</") })
+}

@@ -60,3 +60,28 @@ func loadRealSpec(_ name: String) throws(OpenAPILoadError) -> OpenAPIDocument {
         #expect(bad.violations.map { "\($0.location.rawValue) \($0.name ?? "")" } == ["query limit", "query offset"])
     }
 }
+
+@Suite struct RealSpecMergeTests {
+    /// The five upstreams as the gateway mounts them, without the operations the gateway performs itself.
+    static func upstreams() throws -> [AggregatedUpstream] {
+        try realSpecs().map { name in
+            let ns = String(name.split(separator: ".")[0])
+            var excluded: [OperationSelector] = []
+            if ns == "upkeep" { excluded = [.route(.post, "/api/v2/auth"), .route(.delete, "/api/v2/auth")] }
+            if ns == "owox" { excluded = [.route(.post, "/api/auth/api-keys/exchange")] }
+            return AggregatedUpstream(name: ns, mountPrefix: "/" + ns, document: try loadRealSpec(name), excluded: excluded)
+        }
+    }
+
+    @Test func gatewayOwnedOperationsAreNotPublished() throws {
+        let ups = try Self.upstreams()
+        let routes = SpecAggregator.routes(ups).map { "\($0.method) \($0.publicPath)" }
+        #expect(!routes.contains("POST /upkeep/api/v2/auth"))
+        #expect(!routes.contains("DELETE /upkeep/api/v2/auth"))
+        #expect(!routes.contains("POST /owox/api/auth/api-keys/exchange"))
+        #expect(routes.contains("GET /owox/api/external/http-data/data-marts/{dataMartId}.ndjson"))
+        let merged = SpecAggregator.merge(ups, gateway: gatewayInfo)
+        #expect(merged["paths"]?["/upkeep/api/v2/auth"] == nil)
+        #expect(merged["paths"]?.objectValue?.count == Set(routes.map { $0.split(separator: " ")[1] }).count)
+    }
+}

@@ -16,6 +16,7 @@ Checks:
     number of operations (minus documented merges), and every deprecated operation is listed.
  6. UpKeep only: every row of the doc's query-parameter and request-body tables exists in the
     operation, and the spec adds no names beyond a short, explained list (TABLE_EXTRAS).
+ 7. UpKeep only: the committed spec equals scripts/gen-upkeep-spec.py's output.
 Exit status 1 on any failure.
 
 `--self-test` runs the checks on mutated copies of the spec (a wrong-typed example, a missing required
@@ -366,6 +367,22 @@ def run_checks(spec, doc, errors, quiet=False):
         say('doc table rows (query parameters, body fields) matched: %d' % check_doc_tables(spec, doc, errors))
 
 
+def check_generated(spec_path, doc, errors):
+    """The committed spec must equal the generator's output (no hand edits that regeneration would lose)."""
+    import subprocess
+    import tempfile
+    gen = os.path.join(HERE, 'gen-upkeep-spec.py')
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'upkeep.yaml')
+        r = subprocess.run([sys.executable, gen, doc, out], capture_output=True, text=True)
+        if r.returncode != 0:
+            errors.append('generator failed: %s' % (r.stderr or r.stdout)[-300:])
+            return
+        with open(out, encoding='utf-8') as a, open(spec_path, encoding='utf-8') as b:
+            if a.read() != b.read():
+                errors.append('%s differs from the output of scripts/gen-upkeep-spec.py; regenerate it' % spec_path)
+
+
 def self_test(spec, doc):
     """Each mutation must produce at least one error."""
     import copy
@@ -446,6 +463,9 @@ def main(argv):
         return self_test(spec, doc)
     errors = []
     run_checks(spec, doc, errors)
+    if doc and os.path.basename(spec_path) == 'upkeep.yaml':
+        check_generated(spec_path, doc, errors)
+        print('generated from the doc: %s' % ('yes' if not any('regenerate' in e for e in errors) else 'NO'))
     for e in errors:
         print('ERROR: ' + e)
     print('FAIL (%d errors)' % len(errors) if errors else 'PASS')

@@ -820,7 +820,9 @@ def components(sc):
                    'schema': {'type': 'integer', 'minimum': 0}},
         'limit': {'name': 'limit', 'in': 'query', 'required': False,
                   'description': 'Limit for pagination. The doc gives no default and no maximum.',
-                  'schema': {'type': 'integer', 'minimum': 0}},
+                  'schema': {'type': 'integer', 'minimum': 0},
+                  'x-doc-note': 'The doc types offset and limit "Number" with default "undefined" and no bounds; '
+                                'integer >= 0 is our reading.'},
         'UpkeepVersion': {'name': 'upkeep-version', 'in': 'header', 'required': False,
                           'description': 'API version for this request (default: the account\'s setting). '
                                          'Current version: 2022-09-14; the doc\'s example is \'2021-11-23\'.',

@@ -178,9 +178,8 @@ extension JSONNumber: Comparable {
     /// Exact comparison of two decimals, without converting to floating point.
     public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
         if a.isNegative != b.isNegative { return a.isNegative }
-        let magnitudeLess = JSONNumber.magnitudeCompare(a, b) < 0
-        let magnitudeGreater = JSONNumber.magnitudeCompare(a, b) > 0
-        return a.isNegative ? magnitudeGreater : magnitudeLess
+        let c = JSONNumber.magnitudeCompare(a, b)
+        return a.isNegative ? c > 0 : c < 0
     }
 
     /// Compares |a| and |b|: -1, 0 or 1.

@@ -29,6 +29,16 @@ struct JSONParser {
         self.limits = limits
         self.tracking = tracking
         self.locator = SourceLocator(buf)
+        if tracking {
+            // Every value follows '[', ',' or ':' (or is the root); counting them bounds the
+            // number of entries, so the dictionaries never rehash while growing.
+            var values = 1, keys = 0
+            for b in buf {
+                if b == UInt8(ascii: ":") { keys += 1 } else if b == UInt8(ascii: ",") || b == UInt8(ascii: "[") { values += 1 }
+            }
+            locations.reserveCapacity(values + keys)
+            keyLocations.reserveCapacity(keys)
+        }
     }
 
     // MARK: Errors

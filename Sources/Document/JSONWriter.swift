@@ -1,6 +1,7 @@
 /// Serializes `JSONValue`s as JSON text.
 ///
-/// Numbers are written from `JSONNumber.text` (exact, as read). Strings escape `"`, `\`, control
+/// Numbers are written from `JSONNumber.text` (exact, as read) or, with `canonicalNumbers`,
+/// from `JSONNumber.canonicalText`. Strings escape `"`, `\`, control
 /// characters (short forms `\b \f \n \r \t`, otherwise `\u00xx` in lowercase hex) and U+2028/U+2029
 /// (so the output is also valid JavaScript); `/` and all other characters are written as UTF-8.
 public enum JSONWriter {
@@ -11,11 +12,14 @@ public enum JSONWriter {
         /// Object keys in ascending order of their UTF-8 bytes (= Unicode code point order)
         /// instead of stored order; gives deterministic, canonical output.
         public var sortedKeys = false
+        /// Numbers as `JSONNumber.canonicalText` (equal values, equal text) instead of as read.
+        public var canonicalNumbers = false
 
-        /// Options with the given values (defaults: compact, stored key order).
-        public init(pretty: Bool = false, sortedKeys: Bool = false) {
+        /// Options with the given values (defaults: compact, stored key order, numbers as read).
+        public init(pretty: Bool = false, sortedKeys: Bool = false, canonicalNumbers: Bool = false) {
             self.pretty = pretty
             self.sortedKeys = sortedKeys
+            self.canonicalNumbers = canonicalNumbers
         }
     }
 
@@ -38,7 +42,7 @@ public enum JSONWriter {
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .bool(true): out.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
         case .bool(false): out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-        case .number(let n): appendRaw(n.text, to: &out)
+        case .number(let n): appendRaw(options.canonicalNumbers ? n.canonicalText : n.text, to: &out)
         case .string(let s): appendString(s, to: &out)
         case .array(let a):
             if a.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }

@@ -14,6 +14,9 @@ struct YAMLComposer {
         var isMapping: Bool
         var pointer: String
         var anchor: String?
+        var mark: SourceLocation
+        /// False inside the value of a merge key `<<`: its members are located where they are merged.
+        var records: Bool
         var nodeCount = 1
         var items: [JSONValue] = []
         var object = JSONObject()
@@ -101,14 +104,14 @@ struct YAMLComposer {
             if let anchor = frame.anchor {
                 anchors[anchor] = Anchored(value: .array(frame.items), nodeCount: frame.nodeCount, scalarText: nil)
             }
-            try deliver(.array(frame.items), nodeCount: frame.nodeCount, mark: nil)
+            try deliver(.array(frame.items), nodeCount: frame.nodeCount, mark: frame.mark, isCollection: true)
         case .mappingEnd:
             guard var frame = stack.popLast() else { return }
             applyMerges(&frame)
             if let anchor = frame.anchor {
                 anchors[anchor] = Anchored(value: .object(frame.object), nodeCount: frame.nodeCount, scalarText: nil)
             }
-            try deliver(.object(frame.object), nodeCount: frame.nodeCount, mark: nil)
+            try deliver(.object(frame.object), nodeCount: frame.nodeCount, mark: frame.mark, isCollection: true)
         }
     }
 
@@ -127,8 +130,9 @@ struct YAMLComposer {
             throw fail("nesting is deeper than the limit of \(limits.maxDepth)", props.mark)
         }
         let pointer = childPointer()
-        locations[pointer] = props.mark
-        stack.append(Frame(isMapping: isMapping, pointer: pointer, anchor: props.anchor))
+        let records = recordsChild()
+        if records { locations[pointer] = props.mark }
+        stack.append(Frame(isMapping: isMapping, pointer: pointer, anchor: props.anchor, mark: props.mark, records: records))
     }
 
     /// The pointer of the node about to be added to the top frame.
@@ -138,6 +142,12 @@ struct YAMLComposer {
             return top.pendingKeyIsMerge ? top.pointer + "/<<" : top.pointer + "/" + JSONPointer.escape(top.pendingKey ?? "")
         }
         return top.pointer + "/" + String(top.items.count)
+    }
+
+    /// Whether the node about to be added gets a location entry (not inside a merge value).
+    private func recordsChild() -> Bool {
+        guard let top = stack.last else { return true }
+        return top.records && !(top.isMapping && top.pendingKeyIsMerge)
     }
 
     /// Records a mapping key (duplicate check here, so the error points at the second key).
@@ -152,29 +162,29 @@ struct YAMLComposer {
         stack[last].pendingKey = text
         stack[last].pendingKeyIsMerge = isMerge
         stack[last].pendingKeyMark = mark
-        if !isMerge { keyLocations[stack[last].pointer + "/" + JSONPointer.escape(text)] = mark }
+        if !isMerge, stack[last].records { keyLocations[stack[last].pointer + "/" + JSONPointer.escape(text)] = mark }
     }
 
-    /// Adds a finished value to its parent (or makes it the root). `mark` is nil for collections,
-    /// whose location was recorded when they opened.
-    private mutating func deliver(_ value: JSONValue, nodeCount: Int, mark: SourceLocation?) throws(DocumentError) {
+    /// Adds a finished value to its parent (or makes it the root). Collections were located
+    /// when they opened (`isCollection`); scalars and aliases are located here.
+    private mutating func deliver(_ value: JSONValue, nodeCount: Int, mark valueMark: SourceLocation,
+                                  isCollection: Bool = false) throws(DocumentError) {
         let pointer = childPointer()
-        let valueMark = mark ?? locations[pointer] ?? SourceLocation(line: 1, column: 1, offset: 0)
+        let record = !isCollection && recordsChild()
         guard !stack.isEmpty else {
             root = value
-            if mark != nil { locations[""] = valueMark }
+            if record { locations[""] = valueMark }
             return
         }
         let last = stack.count - 1
         stack[last].nodeCount += nodeCount
         if !stack[last].isMapping {
-            if mark != nil { locations[pointer] = valueMark }
+            if record { locations[pointer] = valueMark }
             stack[last].items.append(value)
             return
         }
         let key = stack[last].pendingKey ?? ""
         if stack[last].pendingKeyIsMerge {
-            locations[pointer] = nil
             let keyMark = stack[last].pendingKeyMark
             switch value {
             case .object(let o):
@@ -186,7 +196,7 @@ struct YAMLComposer {
                 throw fail("merge key '<<' needs a mapping or a sequence of mappings", valueMark)
             }
         } else {
-            if mark != nil { locations[pointer] = valueMark }
+            if record { locations[pointer] = valueMark }
             stack[last].object.insertNew(key, value)
         }
         stack[last].pendingKey = nil
@@ -198,6 +208,7 @@ struct YAMLComposer {
         for source in frame.merges {
             for (k, v) in source.object where !frame.object.contains(k) {
                 frame.object.insertNew(k, v)
+                guard frame.records else { continue }
                 let pointer = frame.pointer + "/" + JSONPointer.escape(k)
                 locations[pointer] = source.valueMark
                 keyLocations[pointer] = source.keyMark

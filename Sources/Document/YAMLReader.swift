@@ -14,10 +14,10 @@ public enum YAMLReader {
         /// Largest accepted input, in bytes.
         public var maxBytes = 64 << 20
         /// Most nodes that aliases may produce in total (each alias counts its anchored node's size).
-        public var maxAliasExpansion = 100_000
+        public var maxAliasExpansion = 1_000_000
 
         /// Limits with the given values.
-        public init(maxDepth: Int = 512, maxBytes: Int = 64 << 20, maxAliasExpansion: Int = 100_000) {
+        public init(maxDepth: Int = 512, maxBytes: Int = 64 << 20, maxAliasExpansion: Int = 1_000_000) {
             self.maxDepth = maxDepth
             self.maxBytes = maxBytes
             self.maxAliasExpansion = maxAliasExpansion
@@ -102,7 +102,10 @@ public enum YAMLReader {
     private static func libyamlError(_ p: yaml_parser_t, buf: UnsafeBufferPointer<UInt8>, file: String,
                                      marks: inout YAMLMarkConverter) -> DocumentError {
         var message = p.problem.map { String(cString: $0) } ?? "invalid YAML"
-        if let context = p.context.map({ String(cString: $0) }) { message += " " + context }
+        if let context = p.context.map({ String(cString: $0) }) {
+            // libyaml's context ("while parsing a flow sequence") has its own mark: where it began.
+            message += " \(context) started at \(p.context_mark.line + 1):\(p.context_mark.column + 1)"
+        }
         if p.problem_value != -1, p.error == YAML_READER_ERROR {
             message += " (byte 0x" + String(p.problem_value, radix: 16, uppercase: true) + ")"
         }

@@ -4,7 +4,9 @@ import Glibc
 import Document
 
 /// `gateway inspect FILE [--pointer /json/pointer] [--sorted]`: prints a YAML or JSON file (or the
-/// node at a JSON Pointer) as canonical compact JSON on one line.
+/// node at a JSON Pointer) as canonical compact JSON on one line: numbers in `JSONNumber.canonicalText`
+/// form, keys in stored order or (with `--sorted`) code point order. With `--sorted`, two documents
+/// print the same text exactly when their values are equal.
 enum InspectCommand {
     static let usage = "usage: gateway inspect FILE [--pointer /json/pointer] [--sorted]"
 
@@ -48,19 +50,14 @@ enum InspectCommand {
             }
             pointer = p
         }
-        let document: LoadedDocument
+        let node: JSONValue
         do {
-            document = try DocumentLoader.load(path: file)
+            node = try DocumentLoader.load(path: file).node(at: pointer)
         } catch {
             writeAll(2, error.description + "\n")
             return 1
         }
-        guard let node = pointer.resolve(in: document.value) else {
-            let at = document.location(of: pointer) ?? SourceLocation(line: 1, column: 1, offset: 0)
-            writeAll(2, "\(file):\(at.line):\(at.column): no value at JSON Pointer '\(pointer.string)'\n")
-            return 1
-        }
-        var out = JSONWriter.write(node, options: .init(pretty: false, sortedKeys: sorted))
+        var out = JSONWriter.write(node, options: .init(pretty: false, sortedKeys: sorted, canonicalNumbers: true))
         out.append(0x0A)
         writeAll(1, out)
         return 0

@@ -61,3 +61,42 @@ private func read(_ text: String) throws -> JSONValue { try JSONReader.parse(Arr
         }
     }
 }
+
+@Test func everyControlCharacterIsEscapedAndRoundTrips() throws {
+    let short: [UInt32: String] = [0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"]
+    for code in UInt32(0)..<0x20 {
+        let s = String(Unicode.Scalar(code)!)
+        let text = JSONWriter.string(.string(s))
+        let hex = String(code, radix: 16)
+        #expect(text == "\"" + (short[code] ?? "\\u00" + (hex.count < 2 ? "0" + hex : hex)) + "\"")
+        #expect(try read(text) == .string(s))
+    }
+}
+
+@Test func generatedValuesRoundTrip() throws {
+    var rng = SplitMix64(seed: 4627)
+    let alphabet: [String] = ["a", "Z", "é", "😀", "\"", "\\", "/", "\n", "\u{0}", "\u{2028}", " ", "~"]
+    func string() -> String {
+        (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+    }
+    func value(_ depth: Int) -> JSONValue {
+        switch rng.next() % (depth > 3 ? 4 : 6) {
+        case 0: return .null
+        case 1: return .bool(rng.next() % 2 == 0)
+        case 2: return .number(JSONNumber(text: "\(Int64(bitPattern: rng.next()) % 100_000)e\(Int(rng.next() % 41) - 20)")!)
+        case 3: return .string(string())
+        case 4: return .array((0..<Int(rng.next() % 4)).map { _ in value(depth + 1) })
+        default:
+            var o = JSONObject()
+            for _ in 0..<Int(rng.next() % 4) { o[string()] = value(depth + 1) }
+            return .object(o)
+        }
+    }
+    for _ in 0..<300 {
+        let v = value(0)
+        for options in [JSONWriter.Options(), .init(pretty: true, sortedKeys: true), .init(canonicalNumbers: true)] {
+            #expect(try JSONReader.parse(JSONWriter.write(v, options: options)) == v)
+        }
+        #expect(try YAMLReader.parseDocument(JSONWriter.write(v)).value == v)
+    }
+}

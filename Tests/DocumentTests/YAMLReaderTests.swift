@@ -81,8 +81,8 @@ private func num(_ s: String) -> JSONValue { .number(JSONNumber(text: s)!) }
         text += "l\(k): &l\(k) [" + Array(repeating: "*l\(k - 1)", count: 9).joined(separator: ", ") + "]\n"
     }
     let e = yamlFailure(text)
-    #expect(e?.message == "aliases expand to more than 100000 nodes (possible \"billion laughs\" document)")
-    #expect(e?.location.line == 6)
+    #expect(e?.message == "aliases expand to more than 1000000 nodes (possible \"billion laughs\" document)")
+    #expect(e?.location.line == 7)  // l6: cumulative expansion passes 1,000,000 at its first alias
     #expect(yamlFailure("a: &a [1, 2]\nb: [*a, *a]", limits: .init(maxAliasExpansion: 5)) != nil)
     #expect(yamlFailure("a: &a [1, 2]\nb: [*a, *a]", limits: .init(maxAliasExpansion: 6)) == nil)
 }
@@ -190,4 +190,10 @@ private func num(_ s: String) -> JSONValue { .number(JSONNumber(text: s)!) }
 @Test func emptyStreamIsNull() throws {
     #expect(try yaml("") == nil)
     #expect(try yaml("# only a comment\n") == nil)
+}
+
+@Test func libyamlContextNamesWhereItStarted() {
+    let e = yamlFailure("a: 1\nb: [1, 2\nc: 3\n")
+    #expect(e?.message == "did not find expected ',' or ']' while parsing a flow sequence started at 2:4")
+    #expect(e?.location == SourceLocation(line: 3, column: 2, offset: 15))
 }

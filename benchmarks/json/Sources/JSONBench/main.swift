@@ -9,6 +9,8 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+/// `ours` as third argument skips Foundation (for profiling our code alone).
+let oursOnly = arguments.count > 3 && arguments[3] == "ours"
 let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
 let bytes = [UInt8](data)
 let clock = ContinuousClock()
@@ -27,6 +29,7 @@ guard try JSONReader.parse(JSONWriter.write(value)) == value else {
 }
 
 var ours = (parse: Double.infinity, write: Double.infinity, size: 0)
+var located = (parse: Double.infinity, write: Double.infinity, size: 0)
 var foundation = (parse: Double.infinity, write: Double.infinity, size: 0)
 for _ in 0...iterations {
     var v: JSONValue = .null
@@ -35,6 +38,10 @@ for _ in 0...iterations {
     ours.write = min(ours.write, seconds { out = JSONWriter.write(v) })
     ours.size = out.count
 
+    located.parse = min(located.parse, try seconds { v = try JSONReader.parseDocument(bytes).value })
+    located.write = min(located.write, seconds { out = JSONWriter.write(v, options: .init(pretty: true, sortedKeys: true)) })
+    located.size = out.count
+    if oursOnly { continue }
     var object: Any = NSNull()
     foundation.parse = min(foundation.parse, try seconds { object = try JSONSerialization.jsonObject(with: data) })
     var written = Data()
@@ -42,4 +49,5 @@ for _ in 0...iterations {
     foundation.size = written.count
 }
 print("swift-document\t\(ours.parse)\t\(ours.write)\t\(ours.size)")
+print("swift-document (parseDocument with locations; pretty sorted write)\t\(located.parse)\t\(located.write)\t\(located.size)")
 print("foundation-jsonserialization\t\(foundation.parse)\t\(foundation.write)\t\(foundation.size)")

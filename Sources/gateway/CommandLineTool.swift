@@ -16,6 +16,7 @@ enum CommandLineTool {
       spec       print the merged OpenAPI document (--config FILE)
       token      token create --client NAME: mint a caller token and print its hash for gateway.yaml
       inspect    print a YAML or JSON file as canonical JSON
+      simulate   run one simulated upstream (owlops, upkeep, trackops, owox, opsdeck)
       help       show this text
     """
 
@@ -38,9 +39,15 @@ enum CommandLineTool {
         case "help", "--help", "-h":
             io.out(usage + "\n")
             return 0
+        case "simulate": return await SimulateCommand.run(arguments: Array(arguments.dropFirst()))
         default:
             io.err("gateway: unknown command '\(command)'\n\n\(usage)\n")
             return 2
         }
+    }
+
+    /// Writes a line to standard error (used by `SimulateCommand`).
+    static func printError(_ text: String) {
+        CommandIO.standard.err(text + "\n")
     }
 }

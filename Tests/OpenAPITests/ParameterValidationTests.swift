@@ -182,3 +182,41 @@ let roleObject: JSONValue = ["type": "object", "properties": ["role": ["type": "
         #expect(r.allowedMethods == [.get])
     }
 }
+
+@Suite struct ParameterEdgeCaseTests {
+    @Test func deepObjectNestingIsBounded() throws {
+        let v = try validator(parameters: [param("f", "query", ["type": "object"], style: "deepObject", explode: true)])
+        let deep = "/items?f" + String(repeating: "[a]", count: 17) + "=1"
+        #expect(get(v, deep).violations.map(\.message) == ["query parameter 'f' nests deeper than 16 levels"])
+        #expect(get(v, "/items?f" + String(repeating: "[a]", count: 16) + "=1").isValid)
+    }
+
+    @Test func contentTypeAcceptAndAuthorizationHeaderParametersAreIgnored() throws {
+        let v = try validator(parameters: [param("Accept", "header", ["type": "string", "enum": ["x"]], required: true),
+                                           param("Authorization", "header", ["type": "integer"], required: true)])
+        #expect(get(v, "/items", headers: [("Accept", "text/html"), ("Authorization", "Bearer x")]).isValid)
+    }
+
+    @Test func malformedQueryEscapesAreReported() throws {
+        let v = try validator(parameters: [param("q", "query", ["type": "string"])])
+        #expect(get(v, "/items?q=%zz").violations.map(\.message) == ["query parameter 'q' has an invalid percent-encoding"])
+        #expect(get(v, "/items?q=%C3%28").status == 400)
+        #expect(get(v, "/items?q=a%2Bb+c").parameters[.query]?["q"] == "a+b c")
+    }
+
+    @Test func parametersAndBodyViolationsAreReportedTogether() throws {
+        let v = try validator("post", parameters: [param("dryRun", "query", ["type": "boolean"], required: true)],
+                              requestBody: ["required": true, "content": ["application/json": ["schema": petSchema]]])
+        let r = post(v, "/items?dryRun=maybe", contentType: "application/json", #"{"age":"x"}"#)
+        #expect(r.status == 400)
+        #expect(Set(r.violations.map(\.description)) == ["query dryRun: 'maybe' is not a boolean (true or false)",
+                                                         "body: 'name' is required", "body /age: expected integer, found string"])
+    }
+
+    @Test func headDoesNotFallBackToGet() throws {
+        let v = try validator()
+        let r = v.validate(ValidationRequest(method: .head, target: "/items"))
+        #expect(r.status == 405)
+        #expect(r.allowedMethods == [.get])
+    }
+}

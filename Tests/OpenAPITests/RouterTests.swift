@@ -77,7 +77,7 @@ import Testing
         #expect(r.route(method: .get, path: "/users/") == .notFound)
     }
 
-    @Test func routingCostDoesNotGrowWithOperationCount() {
+    @Test func manySiblingPathsResolveByOneHashLookupPerLevel() {
         // 5,000 literal siblings: a lookup is a hash probe per level, so the matching test below stays
         // fast; this checks correctness at that size (timing is the benchmark's job).
         var routes: [(String, String)] = []

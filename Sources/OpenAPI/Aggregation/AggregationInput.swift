@@ -68,9 +68,11 @@ public struct GatewayDocumentInfo: Sendable {
 
 /// One published route, for `gateway routes`.
 public struct AggregatedRoute: Sendable, Hashable {
+    /// The HTTP method.
     public var method: HTTPMethod
     /// Mount prefix plus the upstream's path template.
     public var publicPath: String
+    /// The upstream's name.
     public var upstream: String
     /// The upstream's own operationId (not namespaced), when it has one.
     public var operationId: String?

@@ -6,6 +6,20 @@ extension UpstreamMerger {
         switch ctx {
         case .data:
             return value
+        case .extension:
+            switch value {
+            case .array(let items):
+                return .array(items.enumerated().map { rewrite($1, uri: uri, at: ptr.appending($0), .extension) })
+            case .object(let obj):
+                var result = JSONObject()
+                for (k, v) in obj {
+                    if k == "$ref", case .string(let ref) = v { result[k] = .string(rewriteRef(ref, base: uri, kind: "schemas")) }
+                    else { result[k] = rewrite(v, uri: uri, at: ptr.appending(k), .extension) }
+                }
+                return .object(result)
+            default:
+                return value
+            }
         case .schema:
             return schema(value, uri: uri, at: ptr)
         case .list(let inner):
@@ -14,7 +28,7 @@ extension UpstreamMerger {
         case .map(let inner):
             guard case .object(let obj) = value else { return value }
             var result = JSONObject()
-            for (k, v) in obj { result[k] = k.hasPrefix("x-") ? v : rewrite(v, uri: uri, at: ptr.appending(k), inner) }
+            for (k, v) in obj { result[k] = rewrite(v, uri: uri, at: ptr.appending(k), k.hasPrefix("x-") ? .extension : inner) }
             return .object(result)
         case .node(let refKind):
             guard case .object(let obj) = value else { return value }
@@ -47,7 +61,7 @@ extension UpstreamMerger {
         case "parameters": .list(.node(refKind: "parameters"))
         case "requestBody": .node(refKind: "requestBodies")
         case "responses": .map(.node(refKind: "responses"))
-        default: key.hasPrefix("x-") ? .data : .node(refKind: nil)
+        default: key.hasPrefix("x-") ? .extension : .node(refKind: nil)
         }
     }
 
@@ -71,6 +85,11 @@ extension UpstreamMerger {
         var sectionKind = kind
         var importTokens = tokens
         var baseName = tokens.last ?? "root"
+        if baseName.allSatisfy(\.isNumber) {
+            // An array element (`…/parameters/0`): name it by its path to stay readable.
+            baseName = tokens.suffix(4).map(UpstreamMerger.sanitize).joined(separator: "_")
+            while baseName.hasPrefix("_") { baseName.removeFirst() }
+        }
         if tokens.count >= 3, tokens[0] == "components", UpstreamMerger.componentKinds.contains(tokens[1]) {
             sectionKind = tokens[1]
             importTokens = Array(tokens.prefix(3))

@@ -43,7 +43,7 @@ extension UpstreamMerger {
                 guard case .array(let a) = v else { result[k] = v; continue }
                 result[k] = .array(a.enumerated().map { schema($1, uri: uri, at: here.appending($0)) })
             default:
-                result[k] = v
+                result[k] = k.hasPrefix("x-") ? rewrite(v, uri: uri, at: here, .extension) : v
             }
         }
         return from30 ? UpstreamMerger.convert30(result) : .object(result)

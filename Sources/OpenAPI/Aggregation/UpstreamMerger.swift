@@ -12,6 +12,8 @@ struct UpstreamMerger {
         case schema
         /// Example data, copied verbatim.
         case data
+        /// A vendor extension (`x-…`): copied, except that `$ref`s in it are re-pointed like schema references.
+        case `extension`
         /// An OpenAPI object; `refKind` is the component section a `$ref` here would point into.
         case node(refKind: String?)
         /// A map whose values all have the inner context.
@@ -145,7 +147,7 @@ struct UpstreamMerger {
             } else if key == "parameters" {
                 result[key] = rewrite(v, uri: uri, at: here, .list(.node(refKind: "parameters")))
             } else {
-                result[key] = rewrite(v, uri: uri, at: here, key.hasPrefix("x-") ? .data : .node(refKind: nil))
+                result[key] = rewrite(v, uri: uri, at: here, key.hasPrefix("x-") ? .extension : .node(refKind: nil))
             }
         }
         return .object(result)
@@ -182,7 +184,7 @@ struct UpstreamMerger {
         case "requestBody": .node(refKind: "requestBodies")
         case "responses": .map(.node(refKind: "responses"))
         case "callbacks": .map(.node(refKind: "callbacks"))
-        default: key.hasPrefix("x-") ? .data : .node(refKind: nil)
+        default: key.hasPrefix("x-") ? .extension : .node(refKind: nil)
         }
     }
 }

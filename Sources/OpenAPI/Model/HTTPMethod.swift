@@ -9,6 +9,7 @@ public struct HTTPMethod: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The eight operation keys a Path Item may have, in the order the specification lists them.
     public static let operationKeys = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
+    /// The methods OpenAPI names, as constants.
     public static let get = HTTPMethod("GET")
     public static let put = HTTPMethod("PUT")
     public static let post = HTTPMethod("POST")

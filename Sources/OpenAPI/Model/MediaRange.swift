@@ -2,8 +2,11 @@
 ///
 /// Type, subtype and parameter names are lower-cased; parameter values keep their case.
 public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
+    /// Lower-cased top-level type (`application`, `*`).
     public var type: String
+    /// Lower-cased subtype (`json`, `vnd.api+json`, `*`).
     public var subtype: String
+    /// Parameters by lower-cased name (`charset`, `boundary`).
     public var parameters: [String: String]
 
     public init(type: String, subtype: String, parameters: [String: String]) {
@@ -19,7 +22,7 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
         let head = pieces.removeFirst().trimmingSpaces().lowercased()
         let slash = head.split(separator: "/", omittingEmptySubsequences: false)
         guard slash.count == 2, !slash[0].isEmpty, !slash[1].isEmpty,
-              slash.allSatisfy({ $0.allSatisfy(MediaRange.isTokenCharacter) }) else { return nil }
+              slash.allSatisfy({ $0.utf8.allSatisfy(MediaRange.isTokenByte) }) else { return nil }
         var params: [String: String] = [:]
         for piece in pieces {
             guard let eq = piece.firstIndex(of: "=") else { continue }
@@ -64,13 +67,23 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
         return s
     }
 
-    static func isTokenCharacter(_ c: Character) -> Bool {
-        guard c.isASCII, let a = c.asciiValue, a > 32, a < 127 else { return false }
-        return !"()<>@,;:\\\"/[]?={}".contains(c)
+    /// An RFC 9110 `tchar` byte.
+    static func isTokenByte(_ b: UInt8) -> Bool {
+        guard b > 32, b < 127 else { return false }
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "@"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
+             UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "?"), UInt8(ascii: "="),
+             UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return false
+        default:
+            return true
+        }
     }
 
     /// Splits on `;` outside double quotes.
     static func splitParameters(_ text: String) -> [Substring] {
+        if !text.utf8.contains(UInt8(ascii: ";")) { return [Substring(text)] }
         var out: [Substring] = []
         var start = text.startIndex
         var inQuotes = false

@@ -77,6 +77,8 @@ public struct Parameter: Sendable, Hashable {
 
 /// A parameter's identity: name plus location.
 public struct ParameterKey: Sendable, Hashable {
+    /// The literal name.
     public var name: String
+    /// Where it is carried.
     public var location: ParameterLocation
 }

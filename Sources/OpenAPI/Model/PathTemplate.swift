@@ -59,5 +59,6 @@ public struct PathTemplate: Sendable, Hashable {
 
 /// Why a path template is malformed.
 public struct PathTemplateError: Error, Sendable, Hashable {
+    /// What is wrong with the template.
     public var message: String
 }

@@ -42,8 +42,7 @@ public struct Router: Sendable {
         guard let relative = stripBase(path) else { return .notFound }
         let segments = relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .dropFirst().map { Substring($0) }
-        for seg in segments where seg == "." || seg == ".." || seg == "%2e" || seg == "%2E"
-            || seg.lowercased() == "%2e%2e" || seg.lowercased() == ".%2e" || seg.lowercased() == "%2e." {
+        for seg in segments where Router.isDotSegment(seg) {
             return .badPath("path segments '.' and '..' are not allowed")
         }
         if !Router.hasWellFormedEscapes(relative) { return .badPath("the path has a malformed percent-escape") }
@@ -53,6 +52,14 @@ public struct Router: Sendable {
         if let found = search.found { return .matched(found) }
         if !search.allowed.isEmpty { return .methodNotAllowed(allowed: search.allowed.sorted()) }
         return .notFound
+    }
+
+    /// `.` or `..`, also percent-encoded (`%2e`, `.%2E`, …).
+    static func isDotSegment(_ seg: Substring) -> Bool {
+        let u = seg.utf8
+        guard let first = u.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "%"), u.count <= 6 else { return false }
+        let lower = seg.lowercased()
+        return lower == "." || lower == ".." || lower == "%2e" || lower == "%2e%2e" || lower == ".%2e" || lower == "%2e."
     }
 
     /// True when every `%` is followed by two hex digits.

@@ -3,6 +3,8 @@ import Document
 extension RequestCheck {
     /// Header parameters the specification says to ignore (they are handled by HTTP itself).
     static let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
+    /// Deepest `a[b][c]…` key accepted (bounds the work a single query string can cause).
+    static let maxDeepObjectDepth = 16
 
     /// Extracts, coerces and checks every declared parameter; reports missing, malformed and undeclared ones.
     mutating func checkParameters(pathValues: [String: String]) {
@@ -11,7 +13,7 @@ extension RequestCheck {
             violations.append(Violation(.query, name: raw, message: "query parameter '\(raw)' has an invalid percent-encoding"))
         }
         var consumed = [Bool](repeating: false, count: items.count)
-        let cookies = parseCookies()
+        let cookies = operation.parameters.contains { $0.parameter.location == .cookie } ? parseCookies() : []
         for cp in operation.parameters {
             let p = cp.parameter
             if p.location == .header && RequestCheck.ignoredHeaders.contains(p.name.lowercased()) { continue }
@@ -72,6 +74,9 @@ extension RequestCheck {
                 consumed[i] = true
                 guard let path = RequestCheck.bracketPath(item.name.dropFirst(p.name.count)) else {
                     return .failure("has a malformed deepObject key '\(item.name)'")
+                }
+                guard path.count <= RequestCheck.maxDeepObjectDepth else {
+                    return .failure("nests deeper than \(RequestCheck.maxDeepObjectDepth) levels")
                 }
                 members.append((path, item.value))
             }

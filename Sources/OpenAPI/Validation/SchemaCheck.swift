@@ -33,7 +33,9 @@ public protocol SchemaCheckCompiler {
 
 /// A schema that cannot be compiled, with where it is.
 public struct SchemaCheckCompileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The schema that failed to compile.
     public var location: SchemaLocation
+    /// Why (the engine's message, with the failing keyword's location).
     public var message: String
 
     public init(location: SchemaLocation, message: String) {

@@ -5,6 +5,7 @@ public struct JSONTypes: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// One bit per JSON Schema type name.
     public static let null = JSONTypes(rawValue: 1)
     public static let boolean = JSONTypes(rawValue: 2)
     public static let integer = JSONTypes(rawValue: 4)

@@ -52,15 +52,22 @@ enum FormDecoder {
     static func parse(_ text: Substring) -> (items: [FormItem], malformed: [String]) {
         var items: [FormItem] = []
         var malformed: [String] = []
-        for piece in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let eq = piece.firstIndex(of: "=")
-            let rawName = eq.map { piece[..<$0] } ?? piece
-            let rawValue = eq.map { piece[piece.index(after: $0)...] } ?? ""
-            guard let name = decode(rawName), let value = decode(rawValue) else {
-                malformed.append(String(rawName))
-                continue
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "&")) ?? utf8.endIndex
+            if start != end {
+                let piece = utf8[start..<end]
+                let eq = piece.firstIndex(of: UInt8(ascii: "="))
+                let rawName = Substring(piece[..<(eq ?? end)])
+                let rawValue = eq.map { Substring(piece[utf8.index(after: $0)...]) } ?? ""
+                if let name = decode(rawName), let value = decode(rawValue) {
+                    items.append(FormItem(name: name, value: value, hasEquals: eq != nil))
+                } else {
+                    malformed.append(String(rawName))
+                }
             }
-            items.append(FormItem(name: name, value: value, hasEquals: eq != nil))
+            start = end == utf8.endIndex ? end : utf8.index(after: end)
         }
         return (items, malformed)
     }

@@ -32,8 +32,20 @@ public struct ValidationRequest: Sendable {
 
     /// Every value of a header (case-insensitive name), in order.
     public func headerValues(_ name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        var out: [String] = []
+        for h in headers where ValidationRequest.equalIgnoringASCIICase(h.name, name) { out.append(h.value) }
+        return out
+    }
+
+    /// ASCII case-insensitive comparison without allocating (header names are ASCII tokens).
+    static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        for (x, y) in zip(a.utf8, b.utf8) where x != y {
+            let lx = x &- 65 < 26 ? x | 0x20 : x
+            let ly = y &- 65 < 26 ? y | 0x20 : y
+            if lx != ly { return false }
+        }
+        return true
     }
 
     /// The `Content-Type` header, when present.

@@ -73,8 +73,7 @@ public struct Pipeline: Sendable {
     /// and writes the audit line when the last byte was handed on.
     func relay(_ upstream: HTTPClientResponse, method: HTTPMethod, context: RequestContext,
                sent: ContinuousClock.Instant) -> HTTPServerResponse {
-        var headers = ForwardHeaders.callerResponse(from: upstream.head.headers)
-        if !headers.contains(name: "X-Request-Id") { headers.add(name: "X-Request-Id", value: context.requestId) }
+        let headers = ForwardHeaders.callerResponse(from: upstream.head.headers)
         let status = upstream.status
         let audit = self.audit
         if method == .HEAD || status.forbidsBody {

@@ -77,7 +77,7 @@ public struct GatewayRuntime: Sendable {
     public static let loadSpec: SpecLoader = { path, options in
         let document: OpenAPIDocument
         do {
-            document = try OpenAPILoader().load(path: path)
+            document = try OpenAPILoader.load(path: path)
         } catch {
             return .failure(SpecLoadFailure(message: "the spec does not load:\n\(error)"))
         }

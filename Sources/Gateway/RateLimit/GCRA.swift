@@ -54,9 +54,16 @@ public struct GCRA: Sendable, Hashable {
     }
 
     /// Records one admission at `t` (the caller checked `earliest <= t`): `TAT = max(TAT, t) + T`.
+    ///
+    /// Clock readings are whole nanoseconds, so a request read at `t` arrived somewhere in
+    /// `(t − 1, t]`; when `TAT` lies in that tick the request is taken to arrive at `TAT` (not `t`).
+    /// Without this, each admission at a rounded-up instant would lose the fraction and a saturated
+    /// limit would drift below its rate; with it, admission k of a saturated limit is at exactly
+    /// `⌈k·T⌉` and the window bound still holds (`⌈a + period⌉ = ⌈a⌉ + period` for whole periods).
     @inline(__always)
     public mutating func consume(at t: Int64) {
-        if tat.ns < t { tat = Instant(ns: t, fraction: 0) }
+        let tatCeiling = tat.fraction > 0 ? tat.ns &+ 1 : tat.ns
+        if tatCeiling < t { tat = Instant(ns: t, fraction: 0) }
         tat.ns &+= interval.ns
         tat.fraction += interval.fraction
         if tat.fraction >= rate { tat.fraction -= rate; tat.ns &+= 1 }

@@ -23,6 +23,15 @@ extension RateLimiter {
     /// `reject` policy) a rejection whose `Retry-After` is the end of the pause.
     /// The retry is a new upstream request, so it takes a new slot; the original one stays spent.
     public func retryAfterUpstream429(pauseUntil: Int64) async -> RateLimitOutcome {
+        switch beginRetryAfterUpstream429(pauseUntil: pauseUntil) {
+        case .decided(let outcome): return outcome
+        case .queued(let id): return await wait(id)
+        }
+    }
+
+    /// The synchronous half of `retryAfterUpstream429`: pauses, then queues the retry first in line
+    /// or decides now.
+    func beginRetryAfterUpstream429(pauseUntil: Int64) -> Ticket {
         pause(until: pauseUntil)
         let now = clock.now
         let (ticket, driver): (Ticket, UInt64?) = state.withLock { s in
@@ -36,9 +45,6 @@ extension RateLimiter {
             return (.queued(id), s.rescheduleDriver())
         }
         if let driver { startDriver(driver) }
-        switch ticket {
-        case .decided(let outcome): return outcome
-        case .queued(let id): return await wait(id)
-        }
+        return ticket
     }
 }

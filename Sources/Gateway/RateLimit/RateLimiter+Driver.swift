@@ -45,4 +45,19 @@ extension RateLimiter {
             if ready { c.resume() }
         }
     }
+
+    /// For tests: returns once at least `depth` callers are waiting in the queue.
+    func untilQueueDepth(atLeast depth: Int) async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { s in
+                if s.queue.count >= depth { return true }
+                s.depthWatchers.append((depth, c))
+                return false
+            }
+            if ready { c.resume() }
+        }
+    }
+
+    /// When the driver wakes next (nil: no driver); tests step a manual clock through these instants.
+    var nextDriverWake: Int64? { state.withLock { $0.driver.wake } }
 }

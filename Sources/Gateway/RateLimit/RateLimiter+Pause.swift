@@ -34,6 +34,7 @@ extension RateLimiter {
     func beginRetryAfterUpstream429(pauseUntil: Int64) -> Ticket {
         pause(until: pauseUntil)
         let now = clock.now
+        var watchers: [CheckedContinuation<Void, Never>] = []
         let (ticket, driver): (Ticket, UInt64?) = state.withLock { s in
             let slot = s.projectedSlot(position: 0, now: now)
             guard let maxWait, slot &- now <= maxWait else {
@@ -42,8 +43,10 @@ extension RateLimiter {
             }
             s.metrics.retries += 1
             let id = s.enqueue(now: now, maxWait: maxWait, atFront: true)
+            watchers = s.satisfiedDepthWatchers()
             return (.queued(id), s.rescheduleDriver())
         }
+        for w in watchers { w.resume() }
         if let driver { startDriver(driver) }
         return ticket
     }

@@ -63,6 +63,7 @@ public final class RateLimiter: Sendable {
     /// Tests use it to enqueue callers in a known order.
     func enqueue() -> Ticket {
         let now = clock.now
+        var watchers: [CheckedContinuation<Void, Never>] = []
         let (ticket, driver): (Ticket, UInt64?) = state.withLock { s in
             if let permit = s.admitAtOnce(now: now) { return (.decided(.admitted(permit)), nil) }
             let slot = s.projectedSlot(position: s.queue.count, now: now)
@@ -74,8 +75,10 @@ public final class RateLimiter: Sendable {
                 return (.decided(.rejected(s.reject(.waitTooLong, retryAt: slot, now: now))), nil)
             }
             let id = s.enqueue(now: now, maxWait: maxWait, atFront: false)
+            watchers = s.satisfiedDepthWatchers()
             return (.queued(id), s.rescheduleDriver())
         }
+        for w in watchers { w.resume() }
         if let driver { startDriver(driver) }
         return ticket
     }

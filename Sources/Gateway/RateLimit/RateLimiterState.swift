@@ -31,6 +31,8 @@ struct RateLimiterState {
     var driver = Driver()
     /// Tests waiting for the driver to finish its current step (`RateLimiter.settle`).
     var settleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Tests waiting for the queue to reach a depth (`RateLimiter.untilQueueDepth`).
+    var depthWatchers: [(depth: Int, continuation: CheckedContinuation<Void, Never>)] = []
     var metrics: RateLimitMetrics
 
     init(scope: RateLimitScope, configuration: RateLimitConfiguration, now: Int64) {
@@ -88,6 +90,19 @@ struct RateLimiterState {
         if atFront { queue.prepend(w) } else { queue.append(w) }
         metrics.queued += 1
         return nextTicket
+    }
+
+    /// Removes and returns the depth watchers the queue has satisfied (resume them after unlocking).
+    mutating func satisfiedDepthWatchers() -> [CheckedContinuation<Void, Never>] {
+        guard !depthWatchers.isEmpty else { return [] }
+        let depth = queue.count
+        var ready: [CheckedContinuation<Void, Never>] = []
+        depthWatchers.removeAll { w in
+            guard w.depth <= depth else { return false }
+            ready.append(w.continuation)
+            return true
+        }
+        return ready
     }
 
     /// Admits every waiter whose slot has come, then refuses those whose deadline the front slot

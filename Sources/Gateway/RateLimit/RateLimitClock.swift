@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Time as the rate limiters see it: a monotonic nanosecond count and a way to wait for an instant.
 ///
 /// Limiters never read another clock, so tests inject `ManualRateLimitClock` and move time by hand.
@@ -8,20 +12,39 @@ public protocol RateLimitClock: Sendable {
     func sleep(until deadline: Int64) async throws
 }
 
-/// The real clock: `ContinuousClock` (monotonic, keeps counting while the machine sleeps).
+/// The real clock: the same time base as `ContinuousClock` on Linux (`CLOCK_BOOTTIME`: monotonic,
+/// keeps counting while the machine sleeps), read with one `clock_gettime` and integer arithmetic.
 public struct ContinuousRateLimitClock: RateLimitClock {
-    /// The instant that is nanosecond 0.
-    let origin: ContinuousClock.Instant
+    /// The reading that is nanosecond 0.
+    let origin: Int64
 
-    public init() { origin = ContinuousClock.now }
+    public init() { origin = ContinuousRateLimitClock.read() }
 
-    public var now: Int64 { Nanoseconds.of(origin.duration(to: ContinuousClock.now)) }
+    public var now: Int64 { ContinuousRateLimitClock.read() &- origin }
 
     public func sleep(until deadline: Int64) async throws {
         let wait = deadline &- now
         guard wait > 0 else { return }
         try await Task.sleep(until: ContinuousClock.now.advanced(by: .nanoseconds(wait)), clock: .continuous)
     }
+
+    /// `CLOCK_BOOTTIME` in ns (what `ContinuousClock.now` reads on Linux).
+    @inline(__always)
+    static func read() -> Int64 {
+        #if canImport(Glibc)
+        var ts = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &ts)
+        return Int64(ts.tv_sec) &* Nanoseconds.perSecond &+ Int64(ts.tv_nsec)
+        #else
+        let (s, atto) = fallbackBase.duration(to: ContinuousClock.now).components
+        return s &* Nanoseconds.perSecond &+ atto / 1_000_000_000
+        #endif
+    }
+
+    #if !canImport(Glibc)
+    /// A fixed instant to measure from where `clock_gettime(CLOCK_BOOTTIME)` is unavailable.
+    static let fallbackBase = ContinuousClock.now
+    #endif
 }
 
 /// Conversions between `Duration` and the limiters' integer nanoseconds.

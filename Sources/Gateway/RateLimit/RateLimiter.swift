@@ -50,9 +50,12 @@ public final class RateLimiter: Sendable {
     }
 
     /// Admits now or rejects now, never waits (for callers that cannot wait, and the benchmark).
-    public func tryAcquire() -> RateLimitOutcome {
-        let now = clock.now
-        return state.withLock { s in
+    public func tryAcquire() -> RateLimitOutcome { tryAcquire(at: clock.now) }
+
+    /// `tryAcquire` at `now`, a reading of this limiter's `clock` the caller already has (the
+    /// pipeline reads the clock once per request for both limits).
+    public func tryAcquire(at now: Int64) -> RateLimitOutcome {
+        state.withLock { s in
             if let permit = s.admitAtOnce(now: now) { return .admitted(permit) }
             return .rejected(s.reject(maxWait == nil ? .overLimit : .waitTooLong,
                                       retryAt: s.projectedSlot(position: s.queue.count, now: now), now: now))

@@ -163,4 +163,16 @@ import Testing
         guard let p3 = l.tryAcquire().permit else { Issue.record("expected admission"); return }
         #expect(l.headerFields(for: p3).map(\.value) == ["\"upstream\";q=10;w=10", "\"upstream\";r=0;t=3"])
     }
+
+    @Test func readmeOwlOpsExample() {
+        // Sources/Gateway/README.md, "Policies": 60/1m burst 1, queue ≤1s.
+        let clock = ManualRateLimitClock()
+        let l = Self.limiter(.queue(60, per: .seconds(60), maxWait: .seconds(1)), clock: clock)
+        #expect(l.enqueue().outcome?.permit != nil)
+        clock.advance(to: 400_000_000)
+        #expect(l.enqueue().id != nil)                    // waits 0.6 s
+        guard let r = l.enqueue().outcome?.rejection else { Issue.record("expected a 429"); return }
+        #expect(r.retryAt == 2 * second)
+        #expect(r.headerFields.map(\.value) == ["2", "\"upstream\";q=60;w=60", "\"upstream\";r=0;t=2"])
+    }
 }

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 swift build -c release --product RateLimitBench >&2
-.build/release/RateLimitBench "${1:-2000000}" "${2:-5}"
+.build/release/RateLimitBench "${1:-10000000}" "${2:-5}"

@@ -88,16 +88,17 @@ struct TestGateway: Sendable {
     }()
 
     /// An upstream configuration mounted at `/NAME` using `specs/NAME.yaml` (NAME is the vendor).
-    static func upstream(_ vendor: String, url: String, auth: UpstreamAuth,
+    static func upstream(_ vendor: String, url: String, auth: UpstreamAuth, rateLimit: RateLimitConfiguration? = nil,
                          timeouts: UpstreamTimeouts = UpstreamTimeouts(connect: .seconds(2), firstByte: .seconds(5), total: .seconds(10))) -> UpstreamConfiguration {
         guard case .success(let base) = UpstreamURL.parse(url) else { fatalError("bad test URL \(url)") }
         return UpstreamConfiguration(name: vendor, mount: "/\(vendor)", specPath: specs + "/\(vendor).yaml",
-                                     baseURL: base, auth: auth, rateLimit: nil, timeouts: timeouts)
+                                     baseURL: base, auth: auth, rateLimit: rateLimit, timeouts: timeouts)
     }
 
     /// Starts a gateway for `upstreams`; `clients` maps a client name to (upstreams, operationIds).
     static func start(_ upstreams: [UpstreamConfiguration],
-                      clients: [String: ([String], [String: Set<String>])]? = nil) async throws -> TestGateway {
+                      clients: [String: ([String], [String: Set<String>])]? = nil,
+                      clientLimits: [String: RateLimitConfiguration] = [:]) async throws -> TestGateway {
         var tokens: [String: String] = [:]
         var configs: [ClientConfiguration] = []
         let wanted = clients ?? ["team-a": (upstreams.map(\.name), [:])]
@@ -105,7 +106,7 @@ struct TestGateway: Sendable {
             let (token, _) = ClientToken.create()!
             tokens[name] = token
             configs.append(ClientConfiguration(name: name, tokenSHA256: ClientToken.hash(token), upstreams: allowed,
-                                               operationIds: operations))
+                                               operationIds: operations, rateLimit: clientLimits[name]))
         }
         let configuration = GatewayConfiguration(file: "(test)", listen: ListenConfiguration(host: "127.0.0.1", port: 0),
                                                  publicBaseURL: "http://gateway.test", limits: ServerLimits(),

@@ -6,21 +6,29 @@ public struct Forwarder: Sendable {
     /// Largest upstream 401 body read before retrying (a larger one closes that connection).
     static let maxDiscardBytes = 64 << 10
 
+    /// Where an upstream 429 pauses the upstream and buys this caller one retry.
+    public let rateLimit: any RateLimitStep
+
     /// Creates the step.
-    public init() {}
+    public init(rateLimit: any RateLimitStep = UnlimitedRateLimitStep()) { self.rateLimit = rateLimit }
 
     /// Forwards `head` with the buffered `body` to `routed.upstream`; returns the upstream's response
-    /// (body not yet read). Throws 502/503/504 problems for credential and transport failures.
+    /// (body not yet read). A 401 to a cached token refreshes it and retries once; a 429 pauses the
+    /// upstream and retries once when the rate limit allows. Throws 502/503/504 problems for
+    /// credential and transport failures (refunding the rate budget when nothing was sent).
     public func forward(_ head: HTTPRequestHead, body: [UInt8], routed: RoutedRequest, requestId: String,
-                        remoteAddress: String) async throws(Problem) -> HTTPClientResponse {
+                        remoteAddress: String, ticket: RateLimitTicket) async throws(Problem) -> HTTPClientResponse {
         let upstream = routed.upstream
         let credential = upstream.credential
+        var ticket = ticket
         var retried = false
+        var retriedAfter429 = false
         while true {
             let grant: CredentialGrant
             do {
                 grant = try await credential.grant()
             } catch {
+                rateLimit.notSent(ticket)
                 throw error.problem
             }
             let headers = ForwardHeaders.upstreamRequest(from: head.headers, requestId: requestId,
@@ -34,12 +42,24 @@ public struct Forwarder: Sendable {
             do {
                 response = try await upstream.client.execute(request)
             } catch {
+                if case .refused = error { rateLimit.notSent(ticket) }
                 throw Self.problem(for: error, upstream: upstream.name)
             }
             if response.status.code == 401, !retried, await credential.rejected(grant) {
                 retried = true
                 _ = try? await response.body.collect(upTo: Self.maxDiscardBytes)
                 continue
+            }
+            if response.status.code == 429, !retriedAfter429 {
+                retriedAfter429 = true
+                var buffered = response
+                let bytes = (try? await response.body.collect(upTo: Self.maxDiscardBytes)) ?? []
+                buffered.body = .chunks(bytes.isEmpty ? [] : [bytes])
+                if let next = await rateLimit.upstreamRejected(ticket, retryAfter: response.head.headers["Retry-After"], body: bytes) {
+                    ticket = next
+                    continue
+                }
+                return buffered
             }
             return response
         }

@@ -15,20 +15,20 @@ public struct Pipeline: Sendable {
     public let validate: ValidationStep
     /// 6. The caller's and the upstream's rate limits.
     public let rateLimit: any RateLimitStep
-    /// 7–8. Upstream credentials and forwarding.
+    /// 7–8. Upstream credentials and forwarding (sharing `rateLimit` for upstream 429 pauses).
     public let forward: Forwarder
     /// 9. One JSON line per request.
     public let audit: AuditLog
 
     /// Assembles the pipeline.
     public init(admin: AdminEndpoints, route: RouteStep, identify: CallerIdentifier, validate: ValidationStep,
-                rateLimit: any RateLimitStep, forward: Forwarder, audit: AuditLog) {
+                rateLimit: any RateLimitStep, audit: AuditLog) {
         self.admin = admin
         self.route = route
         self.identify = identify
         self.validate = validate
         self.rateLimit = rateLimit
-        self.forward = forward
+        self.forward = Forwarder(rateLimit: rateLimit)
         self.audit = audit
     }
 
@@ -50,10 +50,10 @@ public struct Pipeline: Sendable {
             let body = try await validate.readBody(request)
             context.bytesIn = body.count
             try validate.validate(head, routed: routed, body: body)
-            try await rateLimit.admit(client: client.name, upstream: routed.upstream.name)
+            let ticket = try await rateLimit.admit(client: client.name, upstream: routed.upstream.name)
             let sent = ContinuousClock.now
-            let response = try await forward.forward(head, body: body, routed: routed,
-                                                     requestId: context.requestId, remoteAddress: request.remoteAddress)
+            let response = try await forward.forward(head, body: body, routed: routed, requestId: context.requestId,
+                                                     remoteAddress: request.remoteAddress, ticket: ticket)
             context.upstreamStatus = response.status.code
             return relay(response, method: head.method, context: context, sent: sent)
         } catch {

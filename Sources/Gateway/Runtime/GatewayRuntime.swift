@@ -21,7 +21,7 @@ public struct GatewayRuntime: Sendable {
     public let pipeline: Pipeline
 
     /// Loads every spec, compiles validators, builds credentials, clients and the merged document.
-    /// `rateLimit` defaults to the pass-through step; `audit` to the configured destination.
+    /// `rateLimit` defaults to the configured limiters (`RateLimiterSet`); `audit` to the configured destination.
     public init(configuration: GatewayConfiguration, rateLimit: (any RateLimitStep)? = nil,
                 audit: AuditLog? = nil, publicURL: String? = nil,
                 specs: SpecLoader = GatewayRuntime.loadSpec) throws(GatewayStartupError) {
@@ -59,8 +59,7 @@ public struct GatewayRuntime: Sendable {
             route: RouteStep(upstreams: upstreams),
             identify: CallerIdentifier(clients: configuration.clients),
             validate: ValidationStep(maxBodyBytes: configuration.limits.maxBodyBytes),
-            rateLimit: rateLimit ?? UnlimitedRateLimitStep(),
-            forward: Forwarder(),
+            rateLimit: rateLimit ?? LimiterRateLimitStep(limiters: RateLimiterSet(configuration: configuration)),
             audit: auditLog)
     }
 

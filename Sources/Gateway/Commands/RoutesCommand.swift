@@ -11,18 +11,20 @@ public enum RoutesCommand {
                            environment: ConfigurationEnvironment = .process) -> Int32 {
         guard let path = SpecCommand.configPath(arguments, command: "routes", usage: usage, io: io) else { return 2 }
         guard let runtime = ConfiguredRuntime.load(path: path, io: io, environment: environment, audit: .memory()) else { return 1 }
-        io.out(format(SpecAggregator.routes(GatewayRuntime.aggregation(runtime.upstreams))))
+        io.out(format(SpecAggregator.routes(GatewayRuntime.aggregation(runtime.upstreams)).map {
+            (method: $0.method.name, path: $0.publicPath, upstream: $0.upstream, operationId: $0.operationId ?? "-")
+        }))
         return 0
     }
 
     /// Aligned columns, one route per line.
-    public static func format(_ routes: [AggregatedRoute]) -> String {
-        let methodWidth = routes.map(\.method.name.count).max() ?? 0
-        let pathWidth = routes.map(\.publicPath.count).max() ?? 0
+    public static func format(_ routes: [(method: String, path: String, upstream: String, operationId: String)]) -> String {
+        let methodWidth = routes.map(\.method.count).max() ?? 0
+        let pathWidth = routes.map(\.path.count).max() ?? 0
         let upstreamWidth = routes.map(\.upstream.count).max() ?? 0
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
         return routes.map {
-            "\(pad($0.method.name, methodWidth))  \(pad($0.publicPath, pathWidth))  \(pad($0.upstream, upstreamWidth))  \($0.operationId ?? "-")\n"
+            "\(pad($0.method, methodWidth))  \(pad($0.path, pathWidth))  \(pad($0.upstream, upstreamWidth))  \($0.operationId)\n"
         }.joined()
     }
 }

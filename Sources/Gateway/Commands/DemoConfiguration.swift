@@ -13,7 +13,7 @@ public enum DemoConfiguration {
             }
             configs.append(UpstreamConfiguration(name: upstream.name, mount: "/\(upstream.name)",
                                                  specPath: specsDirectory + "/\(upstream.name).yaml",
-                                                 baseURL: url, auth: upstream.auth, rateLimit: nil,
+                                                 baseURL: url, auth: upstream.auth, rateLimit: publishedLimits[upstream.name],
                                                  timeouts: UpstreamTimeouts(connect: .seconds(2), firstByte: .seconds(10), total: .seconds(30))))
         }
         let client = ClientConfiguration(name: "demo", tokenSHA256: tokenSHA256, upstreams: upstreams.map(\.name))
@@ -21,6 +21,12 @@ public enum DemoConfiguration {
                                     publicBaseURL: nil, limits: ServerLimits(), audit: .standardOutput,
                                     clients: [client], upstreams: configs)
     }
+
+    /// The vendors' published limits, as in the committed `gateway.yaml` (the simulators enforce them).
+    public static let publishedLimits: [String: RateLimitConfiguration] = [
+        "owlops": RateLimitConfiguration(rate: 60, period: .seconds(60), burst: 1, policy: .queue(maxWait: .seconds(1), maxQueue: 100)),
+        "trackops": RateLimitConfiguration(rate: 1, period: .seconds(1), burst: 1, policy: .queue(maxWait: .seconds(1), maxQueue: 20)),
+    ]
 
     /// `specs/` of the working directory, else of the source tree this binary was built from.
     public static func findSpecs() -> String {

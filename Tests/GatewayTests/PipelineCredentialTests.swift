@@ -61,6 +61,18 @@ import Foundation
         await gateway.stop(); await origin.stop()
     }
 
+    @Test func anExpiringSessionIsRenewedBeforeItsExpiry() async throws {
+        let vendor = FakeSessionVendor(loginDelay: .zero)
+        vendor.state.withLock { $0.expiresIn = 0.2 }
+        let (origin, gateway) = try await Self.upkeep(vendor)
+        #expect(try await gateway.send(.GET, "/upkeep/api/v2/users", token: gateway.token()).status == 200)
+        try await Task.sleep(for: .milliseconds(250))  // let the 0.2 s session expire (time itself is the input)
+        #expect(try await gateway.send(.GET, "/upkeep/api/v2/users", token: gateway.token()).status == 200)
+        #expect(vendor.logins == 2)
+        #expect(origin.requests.filter { $0.method == "GET" }.count == 2)  // no 401 round trip: renewed ahead
+        await gateway.stop(); await origin.stop()
+    }
+
     @Test func aSecond401AfterRefreshIsPassedOnWithoutLooping() async throws {
         let vendor = FakeSessionVendor(loginDelay: .zero)
         let origin = try await FakeOrigin.start { r in

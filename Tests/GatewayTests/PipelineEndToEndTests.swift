@@ -147,6 +147,28 @@ import Testing
         await gateway.stop(); await slow.stop()
     }
 
+    @Test func noFreeUpstreamConnectionIs503() async throws {
+        let started = AsyncStream<Void>.makeStream()
+        let origin = try await FakeOrigin.start { _ in
+            started.continuation.yield()
+            try? await Task.sleep(for: .milliseconds(600))
+            return jsonResponse(200, ["data": [], "pagination": ["page": 1, "pageSize": 10, "total": 0]])
+        }
+        let gateway = try await TestGateway.start(
+            [TestGateway.upstream("owlops", url: origin.url, auth: .apiKey(APIKeyAuth(
+                placement: .header("X-Api-Key"), secret: FakeSecrets.secret(FakeSecrets.owlopsKey))))],
+            pool: ConnectionPoolSettings(maxConnectionsPerUpstream: 1, waitForConnection: .milliseconds(100)))
+        let first = Task { try await gateway.send(.GET, "/owlops/v1/tasks", token: gateway.token()) }
+        var iterator = started.stream.makeAsyncIterator()
+        _ = await iterator.next()  // the only connection is busy
+        let second = try await gateway.send(.GET, "/owlops/v1/tasks", token: gateway.token())
+        #expect(second.status == 503)
+        #expect(second.headers["Content-Type"] == "application/problem+json")
+        #expect(second.headers["Retry-After"] != nil)
+        #expect(try await first.value.status == 200)
+        await gateway.stop(); await origin.stop()
+    }
+
     @Test func gracefulShutdownLetsInFlightRequestsFinish() async throws {
         let started = AsyncStream<Void>.makeStream()
         let origin = try await FakeOrigin.start { _ in

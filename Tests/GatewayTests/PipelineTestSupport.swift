@@ -98,7 +98,8 @@ struct TestGateway: Sendable {
     /// Starts a gateway for `upstreams`; `clients` maps a client name to (upstreams, operationIds).
     static func start(_ upstreams: [UpstreamConfiguration],
                       clients: [String: ([String], [String: Set<String>])]? = nil,
-                      clientLimits: [String: RateLimitConfiguration] = [:]) async throws -> TestGateway {
+                      clientLimits: [String: RateLimitConfiguration] = [:],
+                      pool: ConnectionPoolSettings = ConnectionPoolSettings()) async throws -> TestGateway {
         var tokens: [String: String] = [:]
         var configs: [ClientConfiguration] = []
         let wanted = clients ?? ["team-a": (upstreams.map(\.name), [:])]
@@ -113,7 +114,7 @@ struct TestGateway: Sendable {
                                                  audit: .standardOutput, clients: configs, upstreams: upstreams)
         let audit = AuditLog.memory()
         let runtime = try GatewayRuntime(configuration: configuration, audit: audit,
-                                         specs: await SpecCache.loader(for: upstreams))
+                                         specs: await SpecCache.loader(for: upstreams), pool: pool)
         return TestGateway(server: try await GatewayServer.start(runtime), audit: audit, tokens: tokens)
     }
 

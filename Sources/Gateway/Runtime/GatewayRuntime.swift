@@ -10,6 +10,21 @@ public struct GatewayStartupError: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.joined(separator: "\n") }
 }
 
+/// How many connections the gateway opens to one upstream, and how long a request waits for a free
+/// one before the caller gets 503.
+public struct ConnectionPoolSettings: Sendable {
+    /// Most open connections per upstream origin.
+    public var maxConnectionsPerUpstream: Int
+    /// Longest wait for a free connection (then 503).
+    public var waitForConnection: Duration
+
+    /// Defaults: 64 connections, 5 s wait.
+    public init(maxConnectionsPerUpstream: Int = 64, waitForConnection: Duration = .seconds(5)) {
+        self.maxConnectionsPerUpstream = maxConnectionsPerUpstream
+        self.waitForConnection = waitForConnection
+    }
+}
+
 /// Everything `serve` needs, built from a `GatewayConfiguration`: the loaded specs, one
 /// `Upstream` each, the merged `/openapi.json`, and the pipeline.
 public struct GatewayRuntime: Sendable {
@@ -24,7 +39,8 @@ public struct GatewayRuntime: Sendable {
     /// `rateLimit` defaults to the configured limiters (`RateLimiterSet`); `audit` to the configured destination.
     public init(configuration: GatewayConfiguration, rateLimit: (any RateLimitStep)? = nil,
                 audit: AuditLog? = nil, publicURL: String? = nil,
-                specs: SpecLoader = GatewayRuntime.loadSpec) throws(GatewayStartupError) {
+                specs: SpecLoader = GatewayRuntime.loadSpec,
+                pool: ConnectionPoolSettings = ConnectionPoolSettings()) throws(GatewayStartupError) {
         var problems: [String] = []
         var upstreams: [Upstream] = []
         for config in configuration.upstreams {
@@ -39,8 +55,9 @@ public struct GatewayRuntime: Sendable {
                 continue
             }
             let client = HTTPClient(configuration: HTTPClientConfiguration(
+                maxConnectionsPerOrigin: pool.maxConnectionsPerUpstream,
                 connectTimeout: config.timeouts.connect, firstByteTimeout: config.timeouts.firstByte,
-                totalTimeout: config.timeouts.total))
+                totalTimeout: config.timeouts.total, poolTimeout: pool.waitForConnection))
             upstreams.append(Upstream(configuration: config, document: document, validator: validator,
                                       gatewayOwned: CredentialFactory.gatewayOwnedOperations(of: config.auth),
                                       credential: CredentialFactory.make(for: config, client: client), client: client))

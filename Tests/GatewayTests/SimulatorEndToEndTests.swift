@@ -127,6 +127,11 @@ import Testing
         let bad = try await setup.send("/opsdeck/api/v1/users", token: setup.demo.token)
         #expect(bad.status == 502)
         #expect(bad.headers["Content-Type"] == "application/problem+json")
+        var cut = FaultSettings()
+        cut.closeMidBodyEvery = 1
+        await setup.fleet[.opsdeck]!.setFaults(cut)
+        let short = try await setup.send("/opsdeck/api/v1/users", token: setup.demo.token)
+        #expect(short.status == 502, "\(short.text.prefix(200))")
         await setup.demo.stop()
     }
 

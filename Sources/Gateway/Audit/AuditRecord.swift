@@ -1,5 +1,5 @@
 import Document
-import Foundation
+import Glibc
 
 /// The audit line of one request.
 public struct AuditRecord: Sendable {
@@ -50,10 +50,19 @@ public struct AuditRecord: Sendable {
         return Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
     }
 
-    /// RFC 3339 UTC with milliseconds.
+    /// RFC 3339 UTC with milliseconds (`gmtime_r`; a formatter object per line cost ~tens of µs).
     static func timestamp(_ secondsSince1970: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: secondsSince1970))
+        let whole = secondsSince1970.rounded(.down)
+        var seconds = time_t(whole)
+        var millis = Int((secondsSince1970 - whole) * 1000)
+        if millis > 999 { millis = 999 }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let text = String(n)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 }

@@ -55,7 +55,7 @@ public struct Pipeline: Sendable {
             let response = try await forward.forward(head, body: body, routed: routed, requestId: context.requestId,
                                                      remoteAddress: request.remoteAddress, ticket: ticket)
             context.upstreamStatus = response.status.code
-            return relay(response, method: head.method, context: context, sent: sent)
+            return await relay(response, method: head.method, context: context, sent: sent)
         } catch {
             context.rejection = error.reason
             return finish(error.response(requestId: context.requestId), context: context)
@@ -69,10 +69,14 @@ public struct Pipeline: Sendable {
         return response
     }
 
+    /// Responses up to this size (declared by `Content-Length`) are read whole and sent with the
+    /// head in one write; larger or unframed ones stream.
+    static let bufferedResponseLimit = 64 << 10
+
     /// Streams the upstream's response back (headers as they are, minus hop-by-hop, plus `Via`)
     /// and writes the audit line when the last byte was handed on.
     func relay(_ upstream: HTTPClientResponse, method: HTTPMethod, context: RequestContext,
-               sent: ContinuousClock.Instant) -> HTTPServerResponse {
+               sent: ContinuousClock.Instant) async -> HTTPServerResponse {
         let headers = ForwardHeaders.callerResponse(from: upstream.head.headers)
         let status = upstream.status
         let audit = self.audit
@@ -83,6 +87,20 @@ public struct Pipeline: Sendable {
             return HTTPServerResponse(status: status, headers: headers, body: .empty)
         }
         let length = upstream.head.headers.values(for: "Content-Length").first.flatMap { Int($0) }
+        if let length, length <= Self.bufferedResponseLimit {
+            var done = context
+            do {
+                let bytes = try await upstream.body.collect(upTo: Self.bufferedResponseLimit)
+                done.upstreamDuration = .now - sent
+                audit.record(AuditRecord(context: done, status: status.code, bytesOut: bytes.count, duration: .now - context.start))
+                return HTTPServerResponse(status: status, headers: headers, body: .bytes(bytes))
+            } catch {
+                let problem = Problem(status: 502, slug: "upstream-failure", title: "Bad Gateway",
+                                      detail: "'\(context.upstream ?? "upstream")' sent an incomplete response body")
+                done.rejection = problem.reason
+                return finish(problem.response(requestId: context.requestId), context: done)
+            }
+        }
         let body = HTTPBody.stream(length: length) { writer in
             var sentBytes = 0
             var done = context

@@ -24,6 +24,7 @@ public enum RequestIdentifier {
     /// 16 random bytes as 32 hex digits (an id, not a secret: the system generator is enough).
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        return Crypto.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let (a, b) = (generator.next(), generator.next())
+        return Crypto.hex((0..<8).map { UInt8(truncatingIfNeeded: a >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> ($0 * 8)) })
     }
 }

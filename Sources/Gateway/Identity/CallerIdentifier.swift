@@ -38,8 +38,11 @@ public struct CallerIdentifier: Sendable {
 
     /// The token of a `Bearer` credential (scheme case-insensitive, one space), or nil.
     static func bearerToken(_ value: String) -> String? {
-        guard value.utf8.count > 7, value.prefix(7).lowercased() == "bearer " else { return nil }
-        let token = value.dropFirst(7)
-        return token.isEmpty || token.contains(" ") ? nil : String(token)
+        let bytes = value.utf8
+        guard bytes.count > 7 else { return nil }
+        for (byte, expected) in zip(bytes.prefix(6), "bearer".utf8) where byte | 0x20 != expected { return nil }
+        guard bytes.dropFirst(6).first == 0x20 else { return nil }
+        let token = bytes.dropFirst(7)
+        return token.contains(0x20) ? nil : String(decoding: token, as: UTF8.self)
     }
 }

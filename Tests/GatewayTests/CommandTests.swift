@@ -112,3 +112,53 @@ import Testing
         await demo.stop()
     }
 }
+
+/// `routes`, `spec` and `serve`'s loading path over a real configuration file and the real specs.
+@Suite struct ConfiguredCommandTests {
+    static func config() throws -> String {
+        try CommandTests.temporaryFile("gateway.yaml", """
+        listen: {host: 127.0.0.1, port: 0}
+        publicBaseURL: http://gateway.example.invalid
+        clients:
+          - {name: ops, tokenSHA256: "\(String(repeating: "ab", count: 32))", upstreams: [owox]}
+        upstreams:
+          - name: owox
+            mount: /owox
+            spec: \(TestGateway.specs)/owox.yaml
+            baseURL: http://127.0.0.1:9
+            auth: {type: keyExchange, key: "${OWOX_KEY}"}
+        """)
+    }
+
+    static let environment = ConfigurationEnvironment(
+        variable: { $0 == "OWOX_KEY" ? ConfigFixtures.owoxKey(origin: "http://127.0.0.1:9") : nil },
+        readFile: ConfigurationEnvironment.process.readFile,
+        isReadableFile: ConfigurationEnvironment.process.isReadableFile)
+
+    @Test func routesListsPublishedOperationsWithoutTheKeyExchange() throws {
+        let (io, out) = CommandIO.capture()
+        #expect(RoutesCommand.run(["--config", try Self.config()], io: io, environment: Self.environment) == 0)
+        let context = try #require(out.out.split(separator: "\n").first { $0.contains("/owox/api/auth/context") })
+        #expect(context.split(separator: " ") == ["GET", "/owox/api/auth/context", "owox", "getAuthContext"])
+        #expect(!out.out.contains("api-keys/exchange"))
+        #expect(out.out.split(separator: "\n").count == 3)
+    }
+
+    @Test func specPrintsTheMergedDocumentWithThePublicURL() throws {
+        let (io, out) = CommandIO.capture()
+        #expect(SpecCommand.run(["--config", try Self.config()], io: io, environment: Self.environment) == 0)
+        let doc = try JSONReader.parse(Array(out.out.utf8))
+        #expect(doc["servers"]?.arrayValue?.first?["url"]?.stringValue == "http://gateway.example.invalid")
+        #expect(doc["paths"]?.objectValue?.contains("/owox/api/auth/context") == true)
+    }
+
+    @Test func missingSecretsFailWithTheConfigurationProblemAndExitOne() throws {
+        let (io, out) = CommandIO.capture()
+        let empty = ConfigurationEnvironment(variable: { _ in nil }, readFile: ConfigurationEnvironment.process.readFile,
+                                             isReadableFile: ConfigurationEnvironment.process.isReadableFile)
+        #expect(RoutesCommand.run(["--config", try Self.config()], io: io, environment: empty) == 1)
+        #expect(out.err.contains("OWOX_KEY"))
+        #expect(out.out.isEmpty)
+        #expect(SpecCommand.run(["--config"], io: io) == 2)
+    }
+}

@@ -149,9 +149,11 @@ import Testing
 
     @Test func noFreeUpstreamConnectionIs503() async throws {
         let started = AsyncStream<Void>.makeStream()
+        let release = AsyncStream<Void>.makeStream()
         let origin = try await FakeOrigin.start { _ in
             started.continuation.yield()
-            try? await Task.sleep(for: .milliseconds(600))
+            var waiting = release.stream.makeAsyncIterator()
+            _ = await waiting.next()  // holds the only connection until the test has its answer
             return jsonResponse(200, ["data": [], "pagination": ["page": 1, "pageSize": 10, "total": 0]])
         }
         let gateway = try await TestGateway.start(
@@ -165,6 +167,7 @@ import Testing
         #expect(second.status == 503)
         #expect(second.headers["Content-Type"] == "application/problem+json")
         #expect(second.headers["Retry-After"] != nil)
+        release.continuation.finish()
         #expect(try await first.value.status == 200)
         await gateway.stop(); await origin.stop()
     }

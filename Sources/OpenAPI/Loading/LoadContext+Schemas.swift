@@ -4,7 +4,8 @@ extension LoadContext {
     /// Compiles every schema the operations use and every root `components/schemas` entry with the
     /// JSON Schema engine, reporting each schema that cannot compile (bad keyword values, unresolvable
     /// `$ref`, …) at its place in its file.
-    func checkSchemas(_ operations: [Operation], root: JSONObject) {
+    /// Returns the compiled schemas by location, for validators to reuse.
+    func checkSchemas(_ operations: [Operation], root: JSONObject) -> [SchemaLocation: CompiledSchema] {
         let dialect: SchemaDialect = version == .v3_0 ? .openAPI30 : .openAPI31
         let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect),
                                       resolver: StaticSchemaResolver(documents.mapValues(\.value)))
@@ -18,13 +19,14 @@ extension LoadContext {
                 locations.append(SchemaLocation(documentURI: rootURI, pointer: JSONPointer(tokens: ["components", "schemas", name])))
             }
         }
-        var seen: Set<SchemaLocation> = []
-        for loc in locations where seen.insert(loc).inserted {
-            do { _ = try compiler.compile(uri: loc.uri) } catch {
+        var compiled: [SchemaLocation: CompiledSchema] = [:]
+        for loc in locations where compiled[loc] == nil {
+            do { compiled[loc] = try compiler.compile(uri: loc.uri) } catch {
                 let (uri, pointer) = LoadContext.split(error.schemaLocation) ?? (loc.documentURI, loc.pointer)
                 report("invalid schema: \(error.message)", at: pointer, in: uri)
             }
         }
+        return compiled
     }
 
     /// `file:///x.yaml#/a/b` → (`file:///x.yaml`, `/a/b`).

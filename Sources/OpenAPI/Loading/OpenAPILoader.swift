@@ -75,10 +75,13 @@ public struct OpenAPILoader: Sendable {
         let operations = ctx.readOperations(root: root, securitySchemes: schemes)
         ctx.checkAllReferences()
         // Schemas are compiled only when every reference resolved (else each would be reported twice).
-        if ctx.diagnostics.isEmpty { ctx.checkSchemas(operations, root: root) }
+        var compiled: [SchemaLocation: CompiledSchema] = [:]
+        if ctx.diagnostics.isEmpty { compiled = ctx.checkSchemas(operations, root: root) }
         if !ctx.diagnostics.isEmpty { throw OpenAPILoadError(diagnostics: ctx.diagnostics) }
-        return OpenAPIDocument(version: version, versionString: versionString, rootURI: rootURI, title: title,
-                               servers: servers, operations: operations, documents: ctx.documents)
+        var document = OpenAPIDocument(version: version, versionString: versionString, rootURI: rootURI, title: title,
+                                       servers: servers, operations: operations, documents: ctx.documents)
+        document.compiledSchemas = compiled
+        return document
     }
 
     /// A server URL with each `{name}` replaced by that variable's `default`.

@@ -13,6 +13,7 @@ public final class JSONSchemaCheckCompiler: SchemaCheckCompiler {
     public init(assertFormats: Bool = true) { self.assertFormats = assertFormats }
 
     public func compile(_ location: SchemaLocation, in document: OpenAPIDocument) throws(SchemaCheckCompileError) -> any SchemaCheck {
+        if assertFormats, let done = document.compiledSchemas[location] { return JSONSchemaCheck(schema: done) }
         let compiler: SchemaCompiler
         if let c = compilers[document.rootURI] { compiler = c } else {
             let dialect: SchemaDialect = document.version == .v3_0 ? .openAPI30 : .openAPI31

@@ -220,3 +220,15 @@ let roleObject: JSONValue = ["type": "object", "properties": ["role": ["type": "
         #expect(r.allowedMethods == [.get])
     }
 }
+
+@Suite struct ViolationOutputTests {
+    @Test func violationsBecomeProblemErrorsEntries() throws {
+        let v = try validator(parameters: [param("limit", "query", ["type": "integer", "maximum": 10])])
+        let r = get(v, "/items?limit=11&x=1")
+        #expect(r.title == "Request validation failed")
+        #expect(r.errorsJSON == [
+            ["in": "query", "name": "limit", "pointer": "",
+             "schemaLocation": "file:///spec.json#/paths/~1items/get/parameters/0/schema/maximum", "message": "must be <= 10"],
+            ["in": "query", "name": "x", "pointer": "", "message": "query parameter 'x' is not declared by op"]])
+    }
+}

@@ -75,3 +75,15 @@ func loadFixture(_ name: String) throws(OpenAPILoadError) -> OpenAPIDocument {
         #expect(Set(body.violations.map { $0.pointer.string }) == ["/subtasks/0/priority", "/subtasks/0/extra"])
     }
 }
+
+@Suite struct EngineRequestRuleTests {
+    @Test func readOnlyPropertiesAreNotRequiredInRequests() throws {
+        let schema: JSONValue = ["type": "object", "required": ["id", "name"],
+                                 "properties": ["id": ["type": "string", "readOnly": true], "name": ["type": "string"]]]
+        let doc = try load(["/spec.json": spec31(paths: ["/items": ["post": ["responses": okResponses, "requestBody": [
+            "required": true, "content": ["application/json": ["schema": schema]]]]]])]).get()
+        let v = try RequestValidator(document: doc)
+        #expect(post(v, "/items", contentType: "application/json", #"{"name":"a"}"#).isValid)
+        #expect(post(v, "/items", contentType: "application/json", #"{"id":"x"}"#).violations.count == 1)
+    }
+}

@@ -4,10 +4,11 @@ extension LoadContext {
     /// Compiles every schema the operations use and every root `components/schemas` entry with the
     /// JSON Schema engine, reporting each schema that cannot compile (bad keyword values, unresolvable
     /// `$ref`, …) at its place in its file.
-    /// Returns the compiled schemas by location, for validators to reuse.
+    /// Compiled with request rules (`readOnly` properties not required), so validators can reuse them;
+    /// returns the compiled schemas by location.
     func checkSchemas(_ operations: [Operation], root: JSONObject) -> [SchemaLocation: CompiledSchema] {
         let dialect: SchemaDialect = version == .v3_0 ? .openAPI30 : .openAPI31
-        let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect),
+        let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect, access: .request),
                                       resolver: StaticSchemaResolver(documents.mapValues(\.value)))
         var locations: [SchemaLocation] = []
         for op in operations {

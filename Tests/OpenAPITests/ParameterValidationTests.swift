@@ -232,3 +232,24 @@ let roleObject: JSONValue = ["type": "object", "properties": ["role": ["type": "
             ["in": "query", "name": "x", "pointer": "", "message": "query parameter 'x' is not declared by op"]])
     }
 }
+
+@Suite struct CoercionShapeTests {
+    @Test func unionTypesFromOneOfAndTypeLists() throws {
+        let v = try validator(parameters: [
+            param("limit", "query", ["oneOf": [["type": "integer"], ["type": "string", "enum": ["all"]]]]),
+            param("n", "query", ["type": ["integer", "null"]]),
+            param("ref", "query", ["$ref": "#/components/schemas/Count"]),
+            param("f", "query", ["allOf": [["$ref": "#/components/schemas/Flag"]]])],
+                              components: ["schemas": ["Count": ["type": "integer"], "Flag": ["type": "boolean"]]])
+        #expect(get(v, "/items?limit=5&n=null&ref=7&f=false").parameters[.query] == ["limit": 5, "n": nil, "ref": 7, "f": false])
+        #expect(get(v, "/items?limit=all&n=3").parameters[.query] == ["limit": "all", "n": 3])
+        #expect(get(v, "/items?n=x").violations.map(\.message) == ["'x' is not an integer or null"])
+    }
+
+    @Test func arrayItemShapesComeThroughReferences() throws {
+        let v = try validator(parameters: [param("ids", "query", ["type": "array", "items": ["$ref": "#/components/schemas/Id"]],
+                                                 explode: false)],
+                              components: ["schemas": ["Id": ["type": "integer", "minimum": 1]]])
+        #expect(get(v, "/items?ids=1,2,3").parameters[.query]?["ids"] == [1, 2, 3])
+    }
+}

@@ -118,7 +118,7 @@ struct RouteSearch {
         let seg = segments[depth]
         if let next = n.literals[seg] {
             visit(node: next, depth: depth + 1)
-        } else if seg.utf8.contains(UInt8(ascii: "%")), let decoded = JSONPointerPercent.decode(String(seg)),
+        } else if seg.utf8.contains(UInt8(ascii: "%")), let decoded = PercentDecoding.decode(String(seg)),
                   let next = n.literals[Substring(decoded)] {
             visit(node: next, depth: depth + 1)
         }
@@ -135,7 +135,7 @@ struct RouteSearch {
         var decoded: [String: String] = [:]
         var rawOut: [String: String] = [:]
         for (name, value) in raw {
-            guard let d = JSONPointerPercent.decode(String(value)) else {
+            guard let d = PercentDecoding.decode(String(value)) else {
                 error = "path parameter '\(name)' has an invalid percent-encoding"
                 return
             }

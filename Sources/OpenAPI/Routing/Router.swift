@@ -67,8 +67,8 @@ public struct Router: Sendable {
         var it = s.utf8.makeIterator()
         while let b = it.next() {
             guard b == UInt8(ascii: "%") else { continue }
-            guard it.next().flatMap(JSONPointerPercent.hexValue) != nil,
-                  it.next().flatMap(JSONPointerPercent.hexValue) != nil else { return false }
+            guard it.next().flatMap(PercentDecoding.hexValue) != nil,
+                  it.next().flatMap(PercentDecoding.hexValue) != nil else { return false }
         }
         return true
     }

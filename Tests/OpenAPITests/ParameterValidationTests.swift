@@ -253,3 +253,29 @@ let roleObject: JSONValue = ["type": "object", "properties": ["role": ["type": "
         #expect(get(v, "/items?ids=1,2,3").parameters[.query]?["ids"] == [1, 2, 3])
     }
 }
+
+@Suite struct RecursiveShapeTests {
+    @Test func wideRecursiveSchemasBuildInLinearTime() throws {
+        // Six recursive properties: reading shapes without sharing would take 6^depth steps.
+        var props = JSONObject()
+        for name in ["a", "b", "c", "d", "e", "f"] { props[name] = ["$ref": "#/components/schemas/Node"] }
+        props["n"] = ["type": "integer"]
+        let node: JSONValue = ["type": "object", "properties": .object(props)]
+        let v = try validator(parameters: [param("q", "query", ["$ref": "#/components/schemas/Node"], style: "deepObject", explode: true)],
+                              components: ["schemas": ["Node": node]])
+        #expect(get(v, "/items?q[n]=1&q[a][n]=2").parameters[.query]?["q"] == ["n": 1, "a": ["n": 2]])
+    }
+}
+
+@Suite struct RecursiveShapeClosureTests {
+    @Test func forwardReferencesKeepClosedObjectsClosed() throws {
+        let node: JSONValue = ["type": "object", "additionalProperties": false,
+                               "properties": ["n": ["type": "integer"], "next": ["$ref": "#/components/schemas/Node"]]]
+        let v = try validator(parameters: [param("q", "query", ["$ref": "#/components/schemas/Node"], style: "deepObject", explode: true)],
+                              components: ["schemas": ["Node": node]])
+        #expect(get(v, "/items?q[next][next][n]=3").parameters[.query]?["q"] == ["next": ["next": ["n": 3]]])
+        let shape = try #require(v.compiled.first?.parameters.first?.shape)
+        #expect(shape.property("next")?.property("next")?.isOpen == false)
+        #expect(shape.property("next")?.property("zzz") == nil)
+    }
+}

@@ -14,16 +14,20 @@ public struct RequestValidator: Sendable {
     /// The options in force.
     public let options: ValidatorOptions
     let compiled: [CompiledOperation]
+    /// Every shape read for a `$ref` target, kept alive for the forward references of recursive schemas.
+    let shapes: [SchemaShape]
 
     /// Compiles every schema the document's operations use; throws the first schema that cannot compile.
     public init(document: OpenAPIDocument, compiler: any SchemaCheckCompiler, basePath: String? = nil,
                 options: ValidatorOptions = .init()) throws(SchemaCheckCompileError) {
         var cache: [SchemaLocation: any SchemaCheck] = [:]
         var ops: [CompiledOperation] = []
+        let shapes = SchemaShapeReader(document: document)
         for op in document.operations {
-            ops.append(try CompiledOperation(op, document: document, compiler: compiler, cache: &cache))
+            ops.append(try CompiledOperation(op, document: document, compiler: compiler, shapes: shapes, cache: &cache))
         }
         self.compiled = ops
+        self.shapes = shapes.allShapes
         self.router = Router(document: document, basePath: basePath)
         self.options = options
     }

@@ -52,6 +52,7 @@ func owoxToken(_ sim: Simulator) async throws -> String {
 }
 
 /// Runs `body` with a started simulator and always stops it.
+@discardableResult
 func withSimulator<T>(_ vendor: SimulatorVendor, _ options: SimulatorOptions = testOptions(),
                       _ body: (Simulator) async throws -> T) async throws -> T {
     let sim = try await Simulator.start(vendor, options: options)

@@ -58,7 +58,7 @@ import Testing
             let h = [("x-owox-authorization", "Bearer \(token)"), ("X-OWOX-Api-Key-Id", DemoValues.owoxKeyId)]
             let request = try HTTPClientRequest(url: sim.baseURL + "/api/external/http-data/data-marts/events-large-0001.ndjson?limit=60000",
                                                 headers: HTTPHeaders(h))
-            let response = try await HTTPClient().execute(request)
+            let response = try await TestClient.shared.execute(request)
             #expect(response.status.code == 200)
             #expect(response.head.headers["Content-Type"] == "application/x-ndjson")
             #expect(response.head.headers["Transfer-Encoding"] == "chunked")

@@ -71,4 +71,15 @@ import Document
         #expect(int64.check("-9223372036854775808").isEmpty)
         #expect(int64.check("9223372036854775808").count == 1)
     }
+
+    @Test func hugeLimitsAndLongNumbersStayCheap() throws {
+        let lengths = try SchemaFixture.compile(#"{"maxLength": 1e30, "minLength": 0}"#)
+        #expect(lengths.check(#""abc""#).isEmpty)
+        let digits = String(repeating: "7", count: 20_000)
+        let divisor = "340282366920938463463374607431768211457"
+        let start = ContinuousClock.now
+        #expect(!multiple(digits, of: divisor))
+        #expect(multiple(divisor + String(repeating: "0", count: 20_000), of: divisor))
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
 }

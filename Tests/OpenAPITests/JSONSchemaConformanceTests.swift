@@ -1,4 +1,5 @@
 import Testing
+import Document
 @testable import OpenAPI
 
 /// The official JSON-Schema-Test-Suite (from `../shared/conformance`). Each test fails if the number
@@ -38,5 +39,31 @@ import Testing
         #expect(modern.passed >= 161, "draft2020-12 optional: \(modern.passed)/\(modern.total)")
         #expect(draft4.passed >= 99, "draft4 optional: \(draft4.passed)/\(draft4.total)")
         #expect(draft4Formats.passed >= 219, "draft4 formats: \(draft4Formats.passed)/\(draft4Formats.total)")
+    }
+
+    /// Every 2020-12 suite schema against a sample of every suite instance (~50k pairs): the
+    /// stop-at-first mode and the collecting mode must agree, and nothing may trap.
+    @Test func fastAndCollectingModesAgreeAcrossTheSuite() throws {
+        let runner = try #require(Self.runner, "json-schema-test-suite not found: expected ../shared/conformance beside the package root")
+        var instances: [JSONValue] = []
+        var schemas: [(String, JSONValue)] = []
+        for file in runner.files(in: "draft2020-12") {
+            guard case .array(let groups)? = try? ConformanceRunner.read(runner.root + "/tests/" + file) else { continue }
+            for (g, group) in groups.enumerated() {
+                if let schema = group["schema"] { schemas.append(("\(file)/\(g)", schema)) }
+                if case .array(let tests)? = group["tests"] { instances += tests.compactMap { $0["data"] } }
+            }
+        }
+        let sample = stride(from: 0, to: instances.count, by: 10).map { instances[$0] }
+        var disagreements: [String] = []
+        for (name, schema) in schemas {
+            let compiler = SchemaCompiler(options: .init(dialect: .openAPI31), resolver: runner.resolver)
+            guard let compiled = try? compiler.compile(schema: schema, baseURI: "http://parity.invalid/\(name)") else { continue }
+            for instance in sample where compiled.isValid(instance) != compiled.validate(instance).isEmpty {
+                disagreements.append("\(name): \(instance)")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect(schemas.count * sample.count > 40_000)
     }
 }

@@ -54,6 +54,15 @@ import Document
         #expect(try compile("Pet").check(#"{"petType": "Dog", "bark": 5}"#).count == 1)
     }
 
+    @Test func discriminatorOverUnnamedInlineBranchesFallsBackToPlainOneOf() throws {
+        let schema = try SchemaFixture.compile("""
+        {"oneOf": [{"properties": {"k": {"const": "a"}}, "required": ["k"]}, {"properties": {"k": {"const": "b"}}, "required": ["k"]}],
+         "discriminator": {"propertyName": "k"}}
+        """, dialect: .openAPI31)
+        #expect(schema.check(#"{"k": "b"}"#).isEmpty)
+        #expect(schema.check(#"{"k": "c"}"#).map(\.keyword) == ["oneOf"])
+    }
+
     @Test func nullableAddsNullToTypeAndEnumInOpenAPI30Only() throws {
         let schema = #"{"type": "string", "enum": ["a"], "nullable": true}"#
         let v30 = try SchemaFixture.compile(schema, dialect: .openAPI30)
@@ -84,5 +93,39 @@ import Document
         #expect(violations.map(\.keyword) == ["type", "additionalItems"])
         #expect(violations.map(\.instancePointer.string) == ["/0", ""])
         #expect(violations.last?.message == "array has 2 items, at most 1 allowed")
+    }
+}
+
+/// readOnly / writeOnly in requests and responses (OpenAPI dialects).
+@Suite struct JSONSchemaAccessTests {
+    static let task = """
+    {"components": {"schemas": {
+      "Id": {"type": "integer", "readOnly": true},
+      "Task": {"type": "object", "required": ["id", "title", "secret", "ref"],
+               "properties": {"id": {"type": "integer", "readOnly": true}, "title": {"type": "string"},
+                              "secret": {"type": "string", "writeOnly": true}, "ref": {"$ref": "#/components/schemas/Id"}}}}}}
+    """
+
+    func compile(_ access: SchemaAccess, dialect: SchemaDialect = .openAPI30) throws -> CompiledSchema {
+        let resolver = StaticSchemaResolver(["file:///t.json": SchemaFixture.json(Self.task)])
+        let compiler = SchemaCompiler(options: .init(dialect: dialect, access: access), resolver: resolver)
+        return try compiler.compile(uri: "file:///t.json#/components/schemas/Task")
+    }
+
+    @Test func readOnlyPropertiesAreNotRequiredInRequests() throws {
+        let request = try compile(.request)
+        #expect(request.check(#"{"title": "a", "secret": "s"}"#).isEmpty)
+        #expect(request.check(#"{"title": "a"}"#).map(\.message) == ["missing required property 'secret'"])
+        #expect(try compile(.request, dialect: .openAPI31).check(#"{"title": "a", "secret": "s"}"#).isEmpty)
+    }
+
+    @Test func writeOnlyPropertiesAreNotRequiredInResponses() throws {
+        let response = try compile(.response)
+        #expect(response.check(#"{"id": 1, "title": "a", "ref": 2}"#).isEmpty)
+        #expect(response.check(#"{"title": "a"}"#).map(\.message) == ["missing required property 'id'", "missing required property 'ref'"])
+    }
+
+    @Test func plainAccessKeepsEveryRequiredProperty() throws {
+        #expect(try compile(.any).check(#"{"title": "a"}"#).count == 3)
     }
 }

@@ -15,7 +15,7 @@ enum DecimalMath {
             return smallRemainder(value.significand, shift: shift, modulo: b) == 0
         }
         let b = BigUInt(decimal: divisor.significand)
-        let a = BigUInt(decimal: value.significand).remainder(b)
+        let a = BigUInt.remainder(ofDecimal: value.significand, modulo: b)
         let scale = BigUInt.power(10, shift, modulo: b)
         return (a * scale).remainder(b).isZero
     }
@@ -56,7 +56,7 @@ struct BigUInt {
 
     var isZero: Bool { limbs.isEmpty }
 
-    private mutating func multiplyAdd(_ m: UInt32, _ a: UInt32) {
+    mutating func multiplyAdd(_ m: UInt32, _ a: UInt32) {
         var carry = UInt64(a)
         for i in limbs.indices {
             let v = UInt64(limbs[i]) * UInt64(m) + carry
@@ -86,7 +86,7 @@ struct BigUInt {
 
     private mutating func trim() { while limbs.last == 0 { limbs.removeLast() } }
 
-    private func compare(_ other: BigUInt) -> Int {
+    func compare(_ other: BigUInt) -> Int {
         if limbs.count != other.limbs.count { return limbs.count < other.limbs.count ? -1 : 1 }
         for i in limbs.indices.reversed() where limbs[i] != other.limbs[i] {
             return limbs[i] < other.limbs[i] ? -1 : 1
@@ -94,7 +94,7 @@ struct BigUInt {
         return 0
     }
 
-    private mutating func subtract(_ other: BigUInt) {
+    mutating func subtract(_ other: BigUInt) {
         var borrow: Int64 = 0
         for i in limbs.indices {
             var v = Int64(limbs[i]) - borrow - (i < other.limbs.count ? Int64(other.limbs[i]) : 0)
@@ -123,6 +123,16 @@ struct BigUInt {
                 r.shiftLeftOne(adding: (limbs[i] >> UInt32(bit)) & 1)
                 if r.compare(m) >= 0 { r.subtract(m) }
             }
+        }
+        return r
+    }
+
+    /// `digits mod m`, one decimal digit at a time: linear in the number of digits.
+    static func remainder(ofDecimal digits: [UInt8], modulo m: BigUInt) -> BigUInt {
+        var r = BigUInt(0)
+        for d in digits {
+            r.multiplyAdd(10, UInt32(d &- 48))
+            while r.compare(m) >= 0 { r.subtract(m) }  // r < 10·m before, so at most 9 times
         }
         return r
     }

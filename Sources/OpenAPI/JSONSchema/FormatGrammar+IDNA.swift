@@ -141,6 +141,10 @@ extension FormatGrammar {
     /// Host name with IDNA2008 labels: A-labels (`xn--`) are decoded and checked as U-labels;
     /// `international` also accepts U-labels and the ideographic full stops as separators.
     static func isIDNHostname(_ s: String, international: Bool) -> Bool {
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) && !zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0x2D && $1 == 0x2D }) {
+            return isHostname(utf8)  // no "--", so no A-label: plain RFC 1123
+        }
         var text = s
         if international {
             text = String(s.unicodeScalars.map { [0x3002, 0xFF0E, 0xFF61].contains($0.value) ? "." : Character($0) })

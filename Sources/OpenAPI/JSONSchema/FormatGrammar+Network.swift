@@ -42,18 +42,51 @@ extension FormatGrammar {
 
     /// RFC 1123 host name syntax: dot-separated labels of letters, digits and inner hyphens, ≤ 253 octets
     /// (A-label contents are checked by `isIDNHostname`).
-    static func isHostname(_ s: [UInt8]) -> Bool {
+    static func isHostname<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
         guard !s.isEmpty, s.count <= 253 else { return false }
-        for label in s.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard (1...63).contains(label.count),
-                  label.allSatisfy({ alpha($0) || digit($0) || $0 == UInt8(ascii: "-") }),
-                  label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+        var length = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        for b in s {
+            if b == UInt8(ascii: ".") {
+                guard length > 0, previous != UInt8(ascii: "-") else { return false }
+                length = 0
+            } else {
+                guard alpha(b) || digit(b) || b == UInt8(ascii: "-") else { return false }
+                if length == 0 && b == UInt8(ascii: "-") { return false }
+                length += 1
+                if length > 63 { return false }
+            }
+            previous = b
         }
-        return true
+        return length > 0 && previous != UInt8(ascii: "-")
     }
+
+    /// An ASCII RFC 5322 dot-atom.
+    private static func isDotAtom(_ s: ArraySlice<UInt8>) -> Bool {
+        var previousDot = true
+        for b in s {
+            if b == UInt8(ascii: ".") {
+                if previousDot { return false }
+                previousDot = true
+            } else {
+                guard alpha(b) || digit(b) || atextSymbols[Int(b)] else { return false }
+                previousDot = false
+            }
+        }
+        return !previousDot
+    }
+
+    /// ASCII symbols allowed in an RFC 5322 atom, indexed by byte.
+    private static let atextSymbols: [Bool] = (0..<128).map { "!#$%&'*+-/=?^_`{|}~".utf8.contains(UInt8($0)) }
 
     /// RFC 5321 mailbox: dot-atom or quoted local part; host name or address literal domain.
     static func isEmail(_ s: String, international: Bool) -> Bool {
+        let bytes = Array(s.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }), let at = bytes.lastIndex(of: UInt8(ascii: "@")),
+           at > 0, bytes[0] != UInt8(ascii: "\""), bytes[at + 1..<bytes.count].first != UInt8(ascii: "[") {
+            // Fast path: plain ASCII dot-atom @ host name.
+            return isDotAtom(bytes[..<at]) && isHostname(bytes[(at + 1)...])
+        }
         guard let at = s.lastIndex(of: "@") else { return false }
         let local = s[..<at], domain = s[s.index(after: at)...]
         guard !local.isEmpty, !domain.isEmpty else { return false }
@@ -61,15 +94,19 @@ extension FormatGrammar {
             guard local.count >= 2, local.hasSuffix("\"") else { return false }
             if local.dropFirst().dropLast().unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) { return false }
         } else {
-            let atext = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
-            for part in local.split(separator: ".", omittingEmptySubsequences: false) {
-                guard !part.isEmpty else { return false }
-                for u in part.unicodeScalars {
-                    let ok = (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || atext.contains(u)))
-                        || (international && u.value >= 0x80)
-                    if !ok { return false }
+            // Dot-atom: atext runs separated by single dots (RFC 5322 §3.2.3), checked on UTF-8 bytes.
+            var previousDot = true
+            for b in local.utf8 {
+                if b == UInt8(ascii: ".") {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
                 }
+                previousDot = false
+                if b >= 0x80 { if international { continue } else { return false } }
+                guard alpha(b) || digit(b) || atextSymbols[Int(b)] else { return false }
             }
+            if previousDot { return false }
         }
         if domain.hasPrefix("[") {
             guard domain.hasSuffix("]") else { return false }

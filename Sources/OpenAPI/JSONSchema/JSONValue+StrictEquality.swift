@@ -6,7 +6,7 @@ extension JSONValue {
     func schemaEquals(_ other: JSONValue) -> Bool {
         switch (self, other) {
         case (.string(let a), .string(let b)):
-            return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+            return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)  // same bytes ⇔ same code points
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.schemaEquals($1) }
         case (.object(let a), .object(let b)):

@@ -121,7 +121,13 @@ extension KeywordBuilder {
         if modern, object["propertyNames"] != nil {
             add("propertyNames", .propertyNames(try compiler.subschema(context, "propertyNames")))
         }
-        if let value = object["required"] { add("required", .required(try stringArray(value, "required"))) }
+        if let value = object["required"] {
+            var names = try stringArray(value, "required")
+            if dialect.isOpenAPI, let flag = accessExemption {
+                names = names.filter { !propertyIsFlagged($0, flag) }
+            }
+            add("required", .required(names))
+        }
         try buildDependencies()
         if let n = try count("maxProperties") { add("maxProperties", .maxProperties(n)) }
         if let n = try count("minProperties") { add("minProperties", .minProperties(n)) }
@@ -203,6 +209,28 @@ extension KeywordBuilder {
                 branches[name] = try compiler.reference(ref, base: context.resource.uri, from: at("discriminator")).0
             }
         }
+        // Inline branches with no mapping cannot be named: plain oneOf/anyOf semantics then.
+        guard !branches.isEmpty else { return nil }
         return SchemaDiscriminator(propertyName: property, location: at("discriminator"), branches: branches)
+    }
+
+    /// The flag that exempts a property from `required` for the configured access, if any.
+    private var accessExemption: String? {
+        switch compiler.options.access {
+        case .any: nil
+        case .request: "readOnly"
+        case .response: "writeOnly"
+        }
+    }
+
+    /// True when property `name`'s schema (or the schema its `$ref` names) sets `flag` to true.
+    private func propertyIsFlagged(_ name: String, _ flag: String) -> Bool {
+        guard let property = object["properties"]?[name] else { return false }
+        if property[flag]?.boolValue == true { return true }
+        guard let ref = property["$ref"]?.stringValue,
+              let place = try? compiler.locate(SchemaURI(context.resource.uri).resolving(ref).string, from: location),
+              let document = compiler.documents[place.document],
+              let target = JSONPointer(tokens: place.tokens).resolve(in: document) else { return false }
+        return target[flag]?.boolValue == true
     }
 }

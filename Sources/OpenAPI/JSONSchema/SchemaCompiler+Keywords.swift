@@ -118,6 +118,7 @@ struct KeywordBuilder {
                compiler.anchors[parts.withoutFragment.string + "#" + fragment]?.isDynamic == true {
                 anchor = fragment
             }
+            if anchor != nil { compiler.usesDynamicScope = true }
             add("$dynamicRef", .dynamicRef(slot, anchor: anchor))
         }
         try buildAssertions()
@@ -149,7 +150,7 @@ struct KeywordBuilder {
         guard case .number(let n) = value, n.isInteger, !n.isNegative else {
             throw error(name, "must be a non-negative integer")
         }
-        return n.intValue ?? Int.max
+        return min(n.intValue ?? Int.max, 1 << 48)  // beyond any real length; keeps `limit + 1` safe
     }
 
     func schemaArray(_ name: String) throws(SchemaCompileError) -> [SchemaNode]? {

@@ -33,6 +33,8 @@ public final class SchemaCompiler {
     /// Node and resource keys created by the compile in progress (dropped if it fails).
     var createdNodes: [String] = []
     var createdResources: [String] = []
+    /// True once any `$dynamicRef` was compiled: only then does validation track the dynamic scope.
+    var usesDynamicScope = false
     /// Resource URI → the vocabularies its `$schema` meta-schema enables.
     var vocabularyCache: [String: SchemaVocabularies] = [:]
 
@@ -78,7 +80,7 @@ public final class SchemaCompiler {
             while let (slot, place) = pending.popLast() {
                 slot.target = try node(at: place)
             }
-            return CompiledSchema(root: root)
+            return CompiledSchema(root: root, tracksDynamicScope: usesDynamicScope)
         } catch {
             pending.removeAll()
             for key in createdNodes { nodes[key] = nil }

@@ -38,16 +38,29 @@ public struct StaticSchemaResolver: SchemaDocumentResolver {
     public func document(forURI uri: String) -> JSONValue? { documents[uri] }
 }
 
+/// Which message an OpenAPI schema is checked for; decides what `readOnly`/`writeOnly` mean.
+public enum SchemaAccess: Sendable {
+    /// Plain JSON Schema: `readOnly`/`writeOnly` are annotations.
+    case any
+    /// A request: a `required` property that is `readOnly: true` is not required.
+    case request
+    /// A response: a `required` property that is `writeOnly: true` is not required.
+    case response
+}
+
 /// How a `SchemaCompiler` interprets and checks schemas.
 public struct SchemaCompilerOptions: Sendable {
     /// The dialect schemas are read in.
     public var dialect: SchemaDialect
     /// When true, `format` is an assertion for the formats this module knows (unknown formats pass).
     public var assertFormats = true
+    /// Request or response rules for `readOnly`/`writeOnly` (OpenAPI dialects only).
+    public var access: SchemaAccess = .any
 
     /// Options for `dialect`, asserting formats unless told otherwise.
-    public init(dialect: SchemaDialect, assertFormats: Bool = true) {
+    public init(dialect: SchemaDialect, assertFormats: Bool = true, access: SchemaAccess = .any) {
         self.dialect = dialect
         self.assertFormats = assertFormats
+        self.access = access
     }
 }

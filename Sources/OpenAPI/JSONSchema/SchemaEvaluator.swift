@@ -18,8 +18,13 @@ struct SchemaEvaluator {
     /// Schema resources entered, outermost first (the `$dynamicRef` scope).
     var scope: [SchemaResource] = []
     var depth = 0
+    /// Whether `scope` is maintained (only schemas with `$dynamicRef` need it).
+    let tracksScope: Bool
 
-    init(collect: Bool) { self.collect = collect }
+    init(collect: Bool, tracksScope: Bool = true) {
+        self.collect = collect
+        self.tracksScope = tracksScope
+    }
 
     /// One step of an instance path.
     enum PathToken {
@@ -63,7 +68,7 @@ struct SchemaEvaluator {
                                              "schema nesting deeper than \(SchemaEvaluator.maxDepth) levels"))
         }
         depth += 1
-        let entered = scope.last !== node.resource
+        let entered = tracksScope && scope.last !== node.resource
         if entered { scope.append(node.resource) }
         defer {
             depth -= 1

@@ -2,35 +2,45 @@ import Foundation
 
 /// A compiled `pattern`/`patternProperties` regular expression.
 ///
-/// Engine (documented decision): Foundation's `NSRegularExpression` (ICU), compiled once at schema
-/// compile time. ECMA-262 differences are bridged where they change results in practice:
-/// `\d`, `\w` (and negations) are rewritten to ECMA's ASCII classes, since ICU's are Unicode-wide;
-/// `\s`/`\S` gain U+FEFF, which ECMA counts as white space and ICU does not. Matching is unanchored, as JSON Schema requires.
+/// Engine (documented decision): patterns in the common ECMA-262 subset (literals, classes, `.`,
+/// `^ $ \b \B`, groups, alternation, greedy/lazy quantifiers, `\d \w \s \t \xHH \uHHHH \u{…} \cX`)
+/// run on our own Pike VM (`PatternProgram`): ECMA semantics exactly (ASCII `\d`/`\w`, `$` only at
+/// the end), linear time whatever the pattern, no String bridging. Anything else (backreferences,
+/// lookaround, `\p{…}`, named groups) falls back to Foundation's `NSRegularExpression` (ICU),
+/// with `\d`/`\w` rewritten to ECMA's ASCII classes and `\s` given U+FEFF. Compiled once.
 struct SchemaPattern: @unchecked Sendable {
     // `@unchecked Sendable` is safe: NSRegularExpression is immutable after creation and documented
-    // as safe to use from several threads at once; `source` is a String.
+    // as safe to use from several threads at once; the program and `source` are values.
 
     /// The pattern as written in the schema.
     let source: String
-    private let regex: NSRegularExpression
+    private let program: PatternProgram?
+    private let regex: NSRegularExpression?
 
     /// Compiles `source`; nil when it is not a valid expression.
     init?(_ source: String) {
-        guard let regex = try? NSRegularExpression(pattern: SchemaPattern.translate(source), options: []) else {
-            return nil
-        }
         self.source = source
-        self.regex = regex
+        if let program = PatternCompiler.compile(source) {
+            self.program = program
+            self.regex = nil
+        } else {
+            guard let regex = try? NSRegularExpression(pattern: SchemaPattern.translate(source), options: []) else {
+                return nil
+            }
+            self.program = nil
+            self.regex = regex
+        }
     }
 
     /// True when the expression matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        if text.isEmpty || text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
-        }
-        let ns = text as NSString
-        return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+        if let program { return program.matches(text) }
+        guard let regex else { return false }
+        return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
+
+    /// True when the pattern runs on the built-in engine (not the ICU fallback).
+    var usesBuiltInEngine: Bool { program != nil }
 
     /// Rewrites ECMA-262 class escapes whose ICU meaning differs.
     static func translate(_ source: String) -> String {

@@ -33,6 +33,8 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
         /// `queue` policy but the earliest slot is later than `maxWait` (or, for a waiting caller,
         /// an upstream pause moved it past its deadline).
         case waitTooLong
+        /// The upstream answered 429 to the request's one retry as well.
+        case upstream429
     }
 
     /// Which limit said no.
@@ -69,6 +71,8 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
         case .waitTooLong:
             let why = upstreamPaused ? "the upstream asked the gateway to pause" : "the queue is longer than the wait bound"
             return "\(scope) rate limit (\(configuration.summary)): \(why); \(wait)"
+        case .upstream429:
+            return "\(scope) answered 429 Too Many Requests again after the gateway's retry; \(wait)"
         }
     }
 }

@@ -50,6 +50,12 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
     /// True when an upstream pause (its own 429) is what pushed `retryAt` out.
     public let upstreamPaused: Bool
 
+    /// The problem+json `type` for the 429 (draft-ietf-httpapi-ratelimit-headers-11 §5.1, "quota-exceeded").
+    public static let problemType = "https://iana.org/assignments/http-problem-types#quota-exceeded"
+
+    /// The problem's `violated-policies` member: the identifier of the limit that refused.
+    public var violatedPolicies: [String] { [scope.policyIdentifier] }
+
     /// `Retry-After` in whole seconds, rounded up (at least 1: the request was refused now).
     public var retryAfterSeconds: Int64 { max(1, Nanoseconds.secondsRoundedUp(retryAt - decidedAt)) }
 

@@ -190,3 +190,12 @@ import Testing
         }
     }
 }
+
+@Suite struct SchemaDialectFieldTests {
+    @Test func refusesOtherDefaultSchemaDialects() {
+        let bad = spec31(paths: [:], extra: [("jsonSchemaDialect", "http://json-schema.org/draft-07/schema#")])
+        #expect(diagnostics(["/spec.json": bad]).map(\.pointer.string) == ["/jsonSchemaDialect"])
+        let ok = spec31(paths: [:], extra: [("jsonSchemaDialect", "https://spec.openapis.org/oas/3.1/dialect/base")])
+        #expect(diagnostics(["/spec.json": ok]).isEmpty)
+    }
+}

@@ -41,6 +41,14 @@ public struct OpenAPILoader: Sendable {
             throw OpenAPILoadError(diagnostics: ctx.diagnostics)
         }
         ctx.version = version
+        if version == .v3_1, let dialect = root["jsonSchemaDialect"] {
+            // Schemas are evaluated as 2020-12 with the OpenAPI vocabulary; another default dialect would change their meaning.
+            let supported = ["https://spec.openapis.org/oas/3.1/dialect/base", "https://json-schema.org/draft/2020-12/schema"]
+            if !(dialect.stringValue.map(supported.contains) ?? false) {
+                ctx.report("jsonSchemaDialect \(dialect.stringValue.map { "'\($0)'" } ?? dialect.typeName) is not supported; use \(supported[0]) or omit it",
+                           at: JSONPointer(tokens: ["jsonSchemaDialect"]), in: rootURI)
+            }
+        }
 
         var title = ""
         if case .object(let info)? = root["info"] {

@@ -109,6 +109,7 @@ public final class Simulator: Sendable {
             response = reply.response
         }
         if plan.malformed { response.status = 999 }
+        if plan.garbledBody, case .bytes(let bytes) = response.body { response.body = .bytes(Array(bytes.prefix(bytes.count / 2))) }
         return Self.wire(response, closeMidBody: plan.closeMidBody)
     }
 

@@ -124,6 +124,8 @@ import Testing
         #expect(r.retryAfterSeconds == 1)                 // 0.4 s rounded up
         #expect(r.headerFields.map(\.name) == ["Retry-After", "RateLimit-Policy", "RateLimit"])
         #expect(r.headerFields.map(\.value) == ["1", "\"upstream\";q=2;w=1", "\"upstream\";r=0;t=1"])
+        #expect(r.violatedPolicies == ["upstream"])
+        #expect(r.detail == "upstream trackops rate limit (2/1s burst 2, reject) exceeded; retry after 1 s")
         #expect(l.queueDepth == 0)
         #expect(l.metrics().rejected == 1 && l.metrics().admitted == 2)
     }

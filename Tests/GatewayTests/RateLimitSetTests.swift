@@ -77,7 +77,14 @@ import Testing
         guard let again = Self.permit(await retry.value) else { Issue.record("the retry must be admitted"); return }
         #expect(again.upstream.admittedAt == 3 * second)
         #expect(again.client == p.client, "the client is not charged twice for one request")
+        #expect(again.isRetry && !p.isRetry)
         #expect(s.limiter(client: "reporting")?.metrics().admitted == 1)
+        // A 429 to the retry is passed on: pause again, no second retry.
+        guard let r = Self.rejection(await s.retryAfterUpstream429(again, retryAfter: "2", body: nil)) else {
+            Issue.record("a second 429 must be a rejection"); return
+        }
+        #expect(r.reason == .upstream429 && r.retryAfterSeconds == 2 && r.upstreamPaused)
+        #expect(upstream.metrics().retries == 1 && upstream.metrics().upstreamPauses == 2)
     }
 
     @Test func responseHeadersListTheClientAndUpstreamPolicies() async {

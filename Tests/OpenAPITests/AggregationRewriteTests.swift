@@ -71,3 +71,19 @@ func mergeOne(_ files: [String: JSONValue], excluded: [OperationSelector] = []) 
         #expect(merged["components"]?["parameters"]?["up_auth_post_parameters_0"]?["name"] == "q")
     }
 }
+
+@Suite struct AggregationExclusionRefTests {
+    @Test func referencesIntoAnExcludedOperationOfAPublishedPathAreImported() throws {
+        let spec = spec31(paths: [
+            "/auth": ["post": ["responses": okResponses],
+                      "delete": ["responses": okResponses, "parameters": [["name": "all", "in": "query", "schema": ["type": "boolean"]]]]],
+            "/b": ["get": ["responses": okResponses, "parameters": [["$ref": "#/paths/~1auth/delete/parameters/0"]]]]])
+        let merged = try mergeOne(["/spec.json": spec], excluded: [.route(.delete, "/auth")])
+        #expect(merged["paths"]?["/up/auth"]?["delete"] == nil)
+        #expect(merged["paths"]?["/up/auth"]?["post"] != nil)
+        #expect(merged["paths"]?["/up/b"]?["get"]?["parameters"] == [["$ref": "#/components/parameters/up_auth_delete_parameters_0"]])
+        for (where_, ref) in allRefs(merged) {
+            #expect(JSONPointer(uriFragment: ref)?.resolve(in: merged) != nil, "dangling \(ref) at \(where_)")
+        }
+    }
+}

@@ -93,19 +93,36 @@ func allRefs(_ v: JSONValue, _ p: JSONPointer = .root) -> [(JSONPointer, String)
     @Test(.enabled(if: python3 != nil, "python3 is not installed: openapi-spec-validator check skipped"))
     func mergedDocumentPassesOpenAPISpecValidator() throws {
         let python = try #require(Self.python3)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-merged-\(getpid()).json").path
-        try Data(SpecAggregator.mergedJSON(try fixtureUpstreams(), gateway: gatewayInfo)).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-m", "openapi_spec_validator", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0,
+        let (status, output) = try runSpecValidator(python, SpecAggregator.mergedJSON(try fixtureUpstreams(), gateway: gatewayInfo))
+        #expect(status == 0,
                 "openapi-spec-validator rejected the merged document (install it with `python3 -m pip install openapi-spec-validator`):\n\(output)")
+    }
+}
+
+/// Runs `python3 -m openapi_spec_validator` on a merged document; returns its exit status and output.
+func runSpecValidator(_ python: String, _ bytes: [UInt8]) throws -> (Int32, String) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-merged-\(getpid())-\(bytes.count).json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = ["-m", "openapi_spec_validator", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
+
+@Suite struct RealMergeSpecValidatorTests {
+    /// About 8 s (openapi-spec-validator on ~100 paths): opt in with GATEWAY_SLOW_TESTS=1.
+    @Test(.enabled(if: AggregationTests.python3 != nil && ProcessInfo.processInfo.environment["GATEWAY_SLOW_TESTS"] == "1",
+                   "slow: set GATEWAY_SLOW_TESTS=1 (and have python3) to validate the merge of all real specs"))
+    func mergeOfAllRealSpecsPassesOpenAPISpecValidator() throws {
+        let python = try #require(AggregationTests.python3)
+        let (status, output) = try runSpecValidator(python, SpecAggregator.mergedJSON(try RealSpecMergeTests.upstreams(), gateway: gatewayInfo))
+        #expect(status == 0, "openapi-spec-validator rejected the merged real specs:\n\(output)")
     }
 }

@@ -139,3 +139,27 @@ func bodyValidator(_ content: JSONValue, required: Bool = true, options: Validat
         #expect(MediaRange("application/*")?.matches(MediaRange("text/xml")!) == false)
     }
 }
+
+@Suite struct FormBodyEncodingTests {
+    @Test func deepObjectEncodedFormProperty() throws {
+        let schema: JSONValue = ["type": "object", "properties": [
+            "filter": ["type": "object", "additionalProperties": false,
+                       "properties": ["min": ["type": "integer"], "tags": ["type": "array", "items": ["type": "string"]]]]]]
+        let v = try bodyValidator(["application/x-www-form-urlencoded": ["schema": schema,
+                                                                         "encoding": ["filter": ["style": "deepObject", "explode": true]]]])
+        let r = post(v, "/items", contentType: "application/x-www-form-urlencoded", "filter[min]=3&filter[tags][]=a&filter[tags][]=b")
+        #expect(r.violations.isEmpty)
+        #expect(r.body == ["filter": ["min": 3, "tags": ["a", "b"]]])
+        let bad = post(v, "/items", contentType: "application/x-www-form-urlencoded", "filter[min]=x&filter[nope]=1")
+        #expect(Set(bad.violations.map(\.description)) == ["body /filter/min: 'x' is not an integer",
+                                                           "body /filter/nope: 'nope' is not allowed"])
+    }
+
+    @Test func manyFormFieldsStayLinear() throws {
+        let v = try bodyValidator(["application/x-www-form-urlencoded": ["schema": ["type": "object"]]])
+        let body = (0..<20_000).map { "f\($0)=\($0)" }.joined(separator: "&")
+        let r = post(v, "/items", contentType: "application/x-www-form-urlencoded", body)
+        #expect(r.isValid)
+        #expect(r.body?.objectValue?.count == 20_000)
+    }
+}

@@ -75,3 +75,36 @@ func loadFixture(_ name: String) throws(OpenAPILoadError) -> OpenAPIDocument {
         #expect(Set(body.violations.map { $0.pointer.string }) == ["/subtasks/0/priority", "/subtasks/0/extra"])
     }
 }
+
+@Suite struct EngineRequestRuleTests {
+    @Test func readOnlyPropertiesAreNotRequiredInRequests() throws {
+        let schema: JSONValue = ["type": "object", "required": ["id", "name"],
+                                 "properties": ["id": ["type": "string", "readOnly": true], "name": ["type": "string"]]]
+        let doc = try load(["/spec.json": spec31(paths: ["/items": ["post": ["responses": okResponses, "requestBody": [
+            "required": true, "content": ["application/json": ["schema": schema]]]]]])]).get()
+        let v = try RequestValidator(document: doc)
+        #expect(post(v, "/items", contentType: "application/json", #"{"name":"a"}"#).isValid)
+        #expect(post(v, "/items", contentType: "application/json", #"{"id":"x"}"#).violations.count == 1)
+    }
+}
+
+@Suite struct RefSiblingRuleTests {
+    /// A body schema `{$ref: Name, maxLength: 3}` in the given document version.
+    static func validator(_ version: String) throws -> RequestValidator {
+        let spec: JSONValue = ["openapi": .string(version), "info": ["title": "T", "version": "1"],
+                               "paths": ["/items": ["post": ["responses": okResponses, "requestBody": ["required": true, "content": [
+                                "application/json": ["schema": ["type": "object", "properties": [
+                                    "name": ["$ref": "#/components/schemas/Name", "maxLength": 3]]]]]]]]],
+                               "components": ["schemas": ["Name": ["type": "string"]]]]
+        return try RequestValidator(document: load(["/spec.json": spec]).get())
+    }
+
+    @Test func schemaRefSiblingsApplyIn31() throws {
+        let r = post(try Self.validator("3.1.0"), "/items", contentType: "application/json", #"{"name":"long"}"#)
+        #expect(r.violations.map(\.pointer.string) == ["/name"])
+    }
+
+    @Test func schemaRefSiblingsAreIgnoredIn30() throws {
+        #expect(post(try Self.validator("3.0.3"), "/items", contentType: "application/json", #"{"name":"long"}"#).isValid)
+    }
+}

@@ -159,3 +159,43 @@ import Testing
         #expect(doc.serverBasePath == "/api/v2")
     }
 }
+
+@Suite struct LoadingReferenceRuleTests {
+    @Test func refusesNetworkAndAbsoluteFileRefsInsideSchemas() {
+        let spec = spec31(paths: ["/a": ["get": ["responses": okResponses]]], components: ["schemas": [
+            "A": ["properties": ["x": ["$ref": "http://example.com/s.json"]]],
+            "B": ["$ref": "file:///etc/s.json"]]])
+        let d = diagnostics(["/spec.json": spec])
+        #expect(d.map(\.pointer.string) == ["/components/schemas/A/properties/x/$ref", "/components/schemas/B/$ref"])
+        #expect(d.first?.message.hasPrefix("network reference") == true)
+        #expect(d.last?.message.hasPrefix("absolute file reference") == true)
+    }
+
+    @Test func referenceSiblingsAreIgnoredIn30() throws {
+        let spec = spec30(paths: ["/a": ["get": ["responses": okResponses, "parameters": [
+            ["$ref": "#/components/parameters/P", "required": true, "name": "other"]]]]],
+                          components: ["parameters": ["P": ["name": "p", "in": "query", "schema": ["type": "string"]]]])
+        let p = try load(["/spec.json": spec]).get().operations.first?.parameters.first
+        #expect(p?.name == "p")
+        #expect(p?.required == false)
+        #expect(p?.source.pointer.string == "/components/parameters/P")
+    }
+
+    @Test func referencedFilesAreShownRelativeToTheRoot() {
+        let root = spec31(paths: ["/a": ["get": ["responses": okResponses, "parameters": [["$ref": "parts/p.json#/P"]]]]])
+        let part: JSONValue = ["P": ["name": "p", "in": "path", "schema": ["type": "string"]]]
+        let loader = memoryLoader(["/w/specs/x.json": root, "/w/specs/parts/p.json": part])
+        do { _ = try loader.load(path: "specs/x.json", workingDirectory: "/w"); Issue.record("loaded") } catch {
+            #expect(error.diagnostics.map(\.file).contains("specs/parts/p.json"))
+        }
+    }
+}
+
+@Suite struct SchemaDialectFieldTests {
+    @Test func refusesOtherDefaultSchemaDialects() {
+        let bad = spec31(paths: [:], extra: [("jsonSchemaDialect", "http://json-schema.org/draft-07/schema#")])
+        #expect(diagnostics(["/spec.json": bad]).map(\.pointer.string) == ["/jsonSchemaDialect"])
+        let ok = spec31(paths: [:], extra: [("jsonSchemaDialect", "https://spec.openapis.org/oas/3.1/dialect/base")])
+        #expect(diagnostics(["/spec.json": ok]).isEmpty)
+    }
+}

@@ -220,3 +220,62 @@ let roleObject: JSONValue = ["type": "object", "properties": ["role": ["type": "
         #expect(r.allowedMethods == [.get])
     }
 }
+
+@Suite struct ViolationOutputTests {
+    @Test func violationsBecomeProblemErrorsEntries() throws {
+        let v = try validator(parameters: [param("limit", "query", ["type": "integer", "maximum": 10])])
+        let r = get(v, "/items?limit=11&x=1")
+        #expect(r.title == "Request validation failed")
+        #expect(r.errorsJSON == [
+            ["in": "query", "name": "limit", "pointer": "",
+             "schemaLocation": "file:///spec.json#/paths/~1items/get/parameters/0/schema/maximum", "message": "must be <= 10"],
+            ["in": "query", "name": "x", "pointer": "", "message": "query parameter 'x' is not declared by op"]])
+    }
+}
+
+@Suite struct CoercionShapeTests {
+    @Test func unionTypesFromOneOfAndTypeLists() throws {
+        let v = try validator(parameters: [
+            param("limit", "query", ["oneOf": [["type": "integer"], ["type": "string", "enum": ["all"]]]]),
+            param("n", "query", ["type": ["integer", "null"]]),
+            param("ref", "query", ["$ref": "#/components/schemas/Count"]),
+            param("f", "query", ["allOf": [["$ref": "#/components/schemas/Flag"]]])],
+                              components: ["schemas": ["Count": ["type": "integer"], "Flag": ["type": "boolean"]]])
+        #expect(get(v, "/items?limit=5&n=null&ref=7&f=false").parameters[.query] == ["limit": 5, "n": nil, "ref": 7, "f": false])
+        #expect(get(v, "/items?limit=all&n=3").parameters[.query] == ["limit": "all", "n": 3])
+        #expect(get(v, "/items?n=x").violations.map(\.message) == ["'x' is not an integer or null"])
+    }
+
+    @Test func arrayItemShapesComeThroughReferences() throws {
+        let v = try validator(parameters: [param("ids", "query", ["type": "array", "items": ["$ref": "#/components/schemas/Id"]],
+                                                 explode: false)],
+                              components: ["schemas": ["Id": ["type": "integer", "minimum": 1]]])
+        #expect(get(v, "/items?ids=1,2,3").parameters[.query]?["ids"] == [1, 2, 3])
+    }
+}
+
+@Suite struct RecursiveShapeTests {
+    @Test func wideRecursiveSchemasBuildInLinearTime() throws {
+        // Six recursive properties: reading shapes without sharing would take 6^depth steps.
+        var props = JSONObject()
+        for name in ["a", "b", "c", "d", "e", "f"] { props[name] = ["$ref": "#/components/schemas/Node"] }
+        props["n"] = ["type": "integer"]
+        let node: JSONValue = ["type": "object", "properties": .object(props)]
+        let v = try validator(parameters: [param("q", "query", ["$ref": "#/components/schemas/Node"], style: "deepObject", explode: true)],
+                              components: ["schemas": ["Node": node]])
+        #expect(get(v, "/items?q[n]=1&q[a][n]=2").parameters[.query]?["q"] == ["n": 1, "a": ["n": 2]])
+    }
+}
+
+@Suite struct RecursiveShapeClosureTests {
+    @Test func forwardReferencesKeepClosedObjectsClosed() throws {
+        let node: JSONValue = ["type": "object", "additionalProperties": false,
+                               "properties": ["n": ["type": "integer"], "next": ["$ref": "#/components/schemas/Node"]]]
+        let v = try validator(parameters: [param("q", "query", ["$ref": "#/components/schemas/Node"], style: "deepObject", explode: true)],
+                              components: ["schemas": ["Node": node]])
+        #expect(get(v, "/items?q[next][next][n]=3").parameters[.query]?["q"] == ["next": ["next": ["n": 3]]])
+        let shape = try #require(v.compiled.first?.parameters.first?.shape)
+        #expect(shape.property("next")?.property("next")?.isOpen == false)
+        #expect(shape.property("next")?.property("zzz") == nil)
+    }
+}

@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    @Test func garbledBodyIsWellFramedButNotJSON() async throws {
+        var faults = FaultSettings()
+        faults.garbledBodyEvery = 1
+        try await withSimulator(.upkeep, testOptions(faults: faults)) { (sim: Simulator) async throws in
+            let login = try await send(sim, "/api/v2/auth", method: .POST, headers: [("Content-Type", "application/json")],
+                                       body: jsonBody(.obj([("email", .string(DemoValues.upkeepEmail)), ("password", .string(DemoValues.upkeepPassword))])))
+            #expect(login.status == 200)
+            #expect(!login.body.isEmpty)
+            #expect(login.json == nil)
+        }
+    }
+
     @Test func statsFingerprintSecretsAndCountPerCredential() async throws {
         try await withSimulator(.owlops) { (sim: Simulator) async throws in
             _ = try await send(sim, "/v1/assets", headers: [key])

@@ -58,7 +58,7 @@ import Testing
             let h = [("x-owox-authorization", "Bearer \(token)"), ("X-OWOX-Api-Key-Id", DemoValues.owoxKeyId)]
             let request = try HTTPClientRequest(url: sim.baseURL + "/api/external/http-data/data-marts/events-large-0001.ndjson?limit=60000",
                                                 headers: HTTPHeaders(h))
-            let response = try await HTTPClient().execute(request)
+            let response = try await TestClient.shared.execute(request)
             #expect(response.status.code == 200)
             #expect(response.head.headers["Content-Type"] == "application/x-ndjson")
             #expect(response.head.headers["Transfer-Encoding"] == "chunked")
@@ -72,6 +72,26 @@ import Testing
             #expect(chunks > 10)
             let firstLine = Array(first.prefix { $0 != 0x0A })
             #expect(try JSONReader.parse(firstLine)["event"] != nil)
+        }
+    }
+
+    /// Two million rows take tens of seconds to produce; the first bytes arrive at once only if
+    /// rows are written as they are made (a response built in memory first could not do that).
+    @Test func firstRowsArriveBeforeTheWholeMartIsProduced() async throws {
+        try await withSimulator(.owox) { (sim: Simulator) async throws in
+            let token = try await owoxToken(sim)
+            let request = try HTTPClientRequest(url: sim.baseURL + "/api/external/http-data/data-marts/events-large-0001.ndjson",
+                                                headers: HTTPHeaders([("x-owox-authorization", "Bearer \(token)"),
+                                                                      ("X-OWOX-Api-Key-Id", DemoValues.owoxKeyId)]))
+            let start = ContinuousClock.now
+            let response = try await HTTPClient().execute(request)
+            var received = 0
+            for try await chunk in response.body {
+                received += chunk.count
+                if received >= 64 << 10 { break }
+            }
+            #expect(received >= 64 << 10)
+            #expect(ContinuousClock.now - start < .seconds(5))
         }
     }
 

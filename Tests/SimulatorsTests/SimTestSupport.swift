@@ -18,9 +18,14 @@ func testOptions(rateLimit: RateLimitSetting = .off, faults: FaultSettings = Fau
     SimulatorOptions(seed: 42, rateLimit: rateLimit, faults: faults, clock: .manual(clock))
 }
 
-/// Sends a request through the project's client (a fresh client per call keeps tests independent).
+/// One client for the whole suite (a pool per simulator origin), so connections are reused, not leaked per call.
+enum TestClient {
+    static let shared = HTTPClient()
+}
+
+/// Sends a request through the project's client.
 func send(_ sim: Simulator, _ target: String, method: HTTPMethod = .GET, headers: [(String, String)] = [],
-          body: [UInt8]? = nil, client: HTTPClient = HTTPClient()) async throws -> Reply {
+          body: [UInt8]? = nil, client: HTTPClient = TestClient.shared) async throws -> Reply {
     let request = try HTTPClientRequest(method: method, url: sim.baseURL + target, headers: HTTPHeaders(headers),
                                         body: body.map { .bytes($0) } ?? .empty)
     let response = try await client.execute(request)
@@ -52,6 +57,7 @@ func owoxToken(_ sim: Simulator) async throws -> String {
 }
 
 /// Runs `body` with a started simulator and always stops it.
+@discardableResult
 func withSimulator<T>(_ vendor: SimulatorVendor, _ options: SimulatorOptions = testOptions(),
                       _ body: (Simulator) async throws -> T) async throws -> T {
     let sim = try await Simulator.start(vendor, options: options)

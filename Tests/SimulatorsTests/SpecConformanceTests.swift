@@ -189,3 +189,27 @@ struct Probe {
         #expect(!(try owox.problems(template: "/api/external/http-data/data-marts/{dataMartId}.ndjson", method: "GET", reply: badRow)).isEmpty)
     }
 }
+
+@Suite struct FaultConformanceTests {
+    /// Injected 429s and 5xx use the vendor's error body, which the spec declares where it declares the status.
+    @Test func injectedErrorsMatchSpecWhereDeclared() async throws {
+        let cases: [(SimulatorVendor, String, String, [(String, String)], [Int])] = [
+            (.owlops, "/v1/tasks", "/v1/tasks", [("X-Api-Key", DemoValues.owlopsKey)], [429, 500]),
+            (.upkeep, "/api/v2/work-orders", "/api/v2/work-orders", [], [429, 500, 503]),
+            (.trackops, "/cases", "/api/v1/cases", [trackopsAuth()], [429]),
+        ]
+        for (vendor, template, target, headers, statuses) in cases {
+            let checker = try SpecChecker(vendor)
+            for status in statuses {
+                var faults = FaultSettings()
+                if status == 429 { faults.throttleEvery = 1 } else { faults.errorEvery = 1; faults.errorStatuses = [status] }
+                try await withSimulator(vendor, testOptions(faults: faults)) { (sim: Simulator) async throws in
+                    let reply = try await send(sim, target, headers: headers)
+                    #expect(reply.status == status)
+                    let problems = try checker.problems(template: template, method: "GET", reply: reply)
+                    #expect(problems.isEmpty, "\(vendor) \(status): \(problems)")
+                }
+            }
+        }
+    }
+}

@@ -10,7 +10,7 @@ public struct RateLimitMetrics: Sendable, Hashable {
     public var admitted: Int = 0
     /// Admissions given back because the request was not sent after all.
     public var refunded: Int = 0
-    /// Callers that had to wait in the queue.
+    /// Callers that had to wait in the queue (upstream-429 retries included).
     public var queued: Int = 0
     /// Requests refused with 429 (at once, or after waiting).
     public var rejected: Int = 0

@@ -33,6 +33,8 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
         /// `queue` policy but the earliest slot is later than `maxWait` (or, for a waiting caller,
         /// an upstream pause moved it past its deadline).
         case waitTooLong
+        /// The upstream answered 429 to the request's one retry as well.
+        case upstream429
     }
 
     /// Which limit said no.
@@ -47,6 +49,12 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
     public let decidedAt: Int64
     /// True when an upstream pause (its own 429) is what pushed `retryAt` out.
     public let upstreamPaused: Bool
+
+    /// The problem+json `type` for the 429 (draft-ietf-httpapi-ratelimit-headers-11 §5.1, "quota-exceeded").
+    public static let problemType = "https://iana.org/assignments/http-problem-types#quota-exceeded"
+
+    /// The problem's `violated-policies` member: the identifier of the limit that refused.
+    public var violatedPolicies: [String] { [scope.policyIdentifier] }
 
     /// `Retry-After` in whole seconds, rounded up (at least 1: the request was refused now).
     public var retryAfterSeconds: Int64 { max(1, Nanoseconds.secondsRoundedUp(retryAt - decidedAt)) }
@@ -69,6 +77,8 @@ public struct RateLimitRejection: Error, Sendable, Hashable {
         case .waitTooLong:
             let why = upstreamPaused ? "the upstream asked the gateway to pause" : "the queue is longer than the wait bound"
             return "\(scope) rate limit (\(configuration.summary)): \(why); \(wait)"
+        case .upstream429:
+            return "\(scope) answered 429 Too Many Requests again after the gateway's retry; \(wait)"
         }
     }
 }

@@ -50,4 +50,11 @@ extension RateLimiter {
         if let driver { startDriver(driver) }
         return ticket
     }
+
+    /// A second upstream 429 for the same request: pause, and refuse the caller (no further retry).
+    public func rejectAfterUpstream429(pauseUntil: Int64) -> RateLimitRejection {
+        pause(until: pauseUntil)
+        let now = clock.now
+        return state.withLock { s in s.reject(.upstream429, retryAt: s.headSlot, now: now) }
+    }
 }

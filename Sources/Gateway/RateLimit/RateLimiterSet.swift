@@ -83,7 +83,8 @@ public final class RateLimiterSet: Sendable {
         }
         switch await upstreamLimiter.acquire() {
         case .admitted(let p):
-            return .admitted(RequestPermit(clientLimiter: clientLimiter, client: clientPermit, upstreamLimiter: upstreamLimiter, upstream: p))
+            return .admitted(RequestPermit(clientLimiter: clientLimiter, client: clientPermit, upstreamLimiter: upstreamLimiter, upstream: p,
+                                           isRetry: false))
         case .rejected(let r):
             if let clientLimiter, let clientPermit { clientLimiter.refund(clientPermit) }
             return .rejected(r)
@@ -110,12 +111,16 @@ public final class RateLimiterSet: Sendable {
         return await retryAfterUpstream429(permit, hint: hint)
     }
 
-    /// As above with the hint already read.
+    /// As above with the hint already read. A permit that is itself the retry gets no second one:
+    /// the upstream is paused and the caller gets the 429 (reason `upstream429`).
     public func retryAfterUpstream429(_ permit: RequestPermit, hint: UpstreamRetryHint) async -> RequestAdmission {
         let limiter = permit.upstreamLimiter
-        switch await limiter.retryAfterUpstream429(pauseUntil: clock.now &+ hint.delay) {
+        let until = clock.now &+ hint.delay
+        if permit.isRetry { return .rejected(limiter.rejectAfterUpstream429(pauseUntil: until)) }
+        switch await limiter.retryAfterUpstream429(pauseUntil: until) {
         case .admitted(let p):
-            return .admitted(RequestPermit(clientLimiter: permit.clientLimiter, client: permit.client, upstreamLimiter: limiter, upstream: p))
+            return .admitted(RequestPermit(clientLimiter: permit.clientLimiter, client: permit.client, upstreamLimiter: limiter,
+                                           upstream: p, isRetry: true))
         case .rejected(let r): return .rejected(r)
         case .cancelled: return .cancelled
         }

@@ -64,8 +64,27 @@ struct RateLimiterState {
                                previousTAT: previous, tatAfter: gcra.tat)
     }
 
-    /// When the caller at queue position `position` would be admitted if nobody leaves (exact GCRA replay).
+    /// When the caller at queue position `position` would be admitted if nobody leaves; O(1).
+    ///
+    /// Replaying the GCRA (`projectedSlotByReplay`) gives: the first slot is
+    /// `s0 = max(now, pause, ⌈TAT − τ⌉)`; the first admission may move `TAT` up to `s0` (tick rule),
+    /// after which no later one does, so slot k is `max(s0, ⌈TAT' + k·T − τ⌉)`.
     func projectedSlot(position: Int, now: Int64) -> Int64 {
+        let s0 = max(now, pausedUntil, gcra.earliest)
+        guard position > 0 else { return s0 }
+        var start = gcra.tat
+        let ceiling = start.fraction > 0 ? start.ns &+ 1 : start.ns
+        if ceiling < s0 { start = GCRA.Instant(ns: s0, fraction: 0) }
+        // In units of 1/rate ns: TAT' + k·period − τ.
+        let r = Int128(gcra.rate)
+        let x = Int128(start.ns) * r + Int128(start.fraction) + Int128(position) * Int128(gcra.period)
+            - (Int128(gcra.tolerance.ns) * r + Int128(gcra.tolerance.fraction))
+        let q = x >= 0 ? (x + r - 1) / r : -((-x) / r)      // ⌈x / r⌉
+        return max(s0, Int64(clamping: q))
+    }
+
+    /// The same by replaying `position` admissions (O(position)); the reference for tests.
+    func projectedSlotByReplay(position: Int, now: Int64) -> Int64 {
         var g = gcra
         var t = now
         for i in 0...position {

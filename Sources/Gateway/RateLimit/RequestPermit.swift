@@ -18,6 +18,8 @@ public struct RequestPermit: Sendable {
     let upstreamLimiter: RateLimiter
     /// The upstream admission.
     public let upstream: RateLimitPermit
+    /// True for the one retry after an upstream 429 (a second 429 is passed on, not retried).
+    public let isRetry: Bool
 
     /// Total time spent waiting in queues, ns.
     public var waited: Int64 { (client?.waited ?? 0) + upstream.waited }

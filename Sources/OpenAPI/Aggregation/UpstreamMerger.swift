@@ -70,8 +70,14 @@ struct UpstreamMerger {
         }
         let published = upstream.publishedOperations
         if case .object(let paths)? = root["paths"] {
-            for (template, _) in paths where published.contains(where: { $0.path == template }) {
-                place(rootURI, ["paths", template], ["paths", upstream.mountPrefix + template])
+            for (template, item) in paths where published.contains(where: { $0.path == template }) {
+                // Place the published operations and the item's other fields, not excluded operations:
+                // a reference into an excluded operation is imported instead of left dangling.
+                let to = ["paths", upstream.mountPrefix + template]
+                for key in item.objectValue?.keys ?? [] where !HTTPMethod.operationKeys.contains(key)
+                    || published.contains(where: { $0.path == template && $0.method.key == key }) {
+                    place(rootURI, ["paths", template, key], to + [key])
+                }
             }
         }
         if case .array(let declared)? = root["tags"] {

@@ -4,9 +4,11 @@ extension LoadContext {
     /// Compiles every schema the operations use and every root `components/schemas` entry with the
     /// JSON Schema engine, reporting each schema that cannot compile (bad keyword values, unresolvable
     /// `$ref`, …) at its place in its file.
-    func checkSchemas(_ operations: [Operation], root: JSONObject) {
+    /// Compiled with request rules (`readOnly` properties not required), so validators can reuse them;
+    /// returns the compiled schemas by location.
+    func checkSchemas(_ operations: [Operation], root: JSONObject) -> [SchemaLocation: CompiledSchema] {
         let dialect: SchemaDialect = version == .v3_0 ? .openAPI30 : .openAPI31
-        let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect),
+        let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect, access: .request),
                                       resolver: StaticSchemaResolver(documents.mapValues(\.value)))
         var locations: [SchemaLocation] = []
         for op in operations {
@@ -18,13 +20,14 @@ extension LoadContext {
                 locations.append(SchemaLocation(documentURI: rootURI, pointer: JSONPointer(tokens: ["components", "schemas", name])))
             }
         }
-        var seen: Set<SchemaLocation> = []
-        for loc in locations where seen.insert(loc).inserted {
-            do { _ = try compiler.compile(uri: loc.uri) } catch {
+        var compiled: [SchemaLocation: CompiledSchema] = [:]
+        for loc in locations where compiled[loc] == nil {
+            do { compiled[loc] = try compiler.compile(uri: loc.uri) } catch {
                 let (uri, pointer) = LoadContext.split(error.schemaLocation) ?? (loc.documentURI, loc.pointer)
                 report("invalid schema: \(error.message)", at: pointer, in: uri)
             }
         }
+        return compiled
     }
 
     /// `file:///x.yaml#/a/b` → (`file:///x.yaml`, `/a/b`).

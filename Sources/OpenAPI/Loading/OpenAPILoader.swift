@@ -41,6 +41,14 @@ public struct OpenAPILoader: Sendable {
             throw OpenAPILoadError(diagnostics: ctx.diagnostics)
         }
         ctx.version = version
+        if version == .v3_1, let dialect = root["jsonSchemaDialect"] {
+            // Schemas are evaluated as 2020-12 with the OpenAPI vocabulary; another default dialect would change their meaning.
+            let supported = ["https://spec.openapis.org/oas/3.1/dialect/base", "https://json-schema.org/draft/2020-12/schema"]
+            if !(dialect.stringValue.map(supported.contains) ?? false) {
+                ctx.report("jsonSchemaDialect \(dialect.stringValue.map { "'\($0)'" } ?? dialect.typeName) is not supported; use \(supported[0]) or omit it",
+                           at: JSONPointer(tokens: ["jsonSchemaDialect"]), in: rootURI)
+            }
+        }
 
         var title = ""
         if case .object(let info)? = root["info"] {
@@ -75,10 +83,13 @@ public struct OpenAPILoader: Sendable {
         let operations = ctx.readOperations(root: root, securitySchemes: schemes)
         ctx.checkAllReferences()
         // Schemas are compiled only when every reference resolved (else each would be reported twice).
-        if ctx.diagnostics.isEmpty { ctx.checkSchemas(operations, root: root) }
+        var compiled: [SchemaLocation: CompiledSchema] = [:]
+        if ctx.diagnostics.isEmpty { compiled = ctx.checkSchemas(operations, root: root) }
         if !ctx.diagnostics.isEmpty { throw OpenAPILoadError(diagnostics: ctx.diagnostics) }
-        return OpenAPIDocument(version: version, versionString: versionString, rootURI: rootURI, title: title,
-                               servers: servers, operations: operations, documents: ctx.documents)
+        var document = OpenAPIDocument(version: version, versionString: versionString, rootURI: rootURI, title: title,
+                                       servers: servers, operations: operations, documents: ctx.documents)
+        document.compiledSchemas = compiled
+        return document
     }
 
     /// A server URL with each `{name}` replaced by that variable's `default`.

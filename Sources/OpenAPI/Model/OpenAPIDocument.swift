@@ -16,6 +16,8 @@ public struct OpenAPIDocument: Sendable {
     public var operations: [Operation]
     /// Every document read (the root and files reached through `$ref`), keyed by absolute URI.
     public var documents: [String: LoadedDocument]
+    /// Schemas the loader already compiled while checking (formats asserted), reused by validators.
+    var compiledSchemas: [SchemaLocation: CompiledSchema] = [:]
 
     public init(version: OpenAPIVersion, versionString: String, rootURI: String, title: String,
                 servers: [String], operations: [Operation], documents: [String: LoadedDocument]) {

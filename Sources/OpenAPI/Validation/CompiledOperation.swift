@@ -24,9 +24,8 @@ struct CompiledOperation: Sendable {
     /// Names of declared query parameters (for undeclared-parameter detection and form-explode objects).
     let queryNames: Set<String>
 
-    init(_ op: Operation, document: OpenAPIDocument, compiler: any SchemaCheckCompiler,
+    init(_ op: Operation, document: OpenAPIDocument, compiler: any SchemaCheckCompiler, shapes: SchemaShapeReader,
          cache: inout [SchemaLocation: any SchemaCheck]) throws(SchemaCheckCompileError) {
-        let shapes = SchemaShapeReader(document: document)
         func compiled(_ loc: SchemaLocation?) throws(SchemaCheckCompileError) -> (any SchemaCheck)? {
             guard let loc else { return nil }
             if let c = cache[loc] { return c }

@@ -1,7 +1,8 @@
 import Document
 
 /// The production `SchemaCheckCompiler`: the module's JSON Schema engine, in the dialect of the
-/// document's OpenAPI version (3.0 → OpenAPI 3.0 dialect, 3.1 → OpenAPI 3.1 / 2020-12).
+/// document's OpenAPI version (3.0 → OpenAPI 3.0 dialect, 3.1 → OpenAPI 3.1 / 2020-12), with
+/// request rules (a `readOnly` property is not required in a request).
 ///
 /// Keeps one `SchemaCompiler` per document so shared components compile once. Not Sendable (it
 /// caches); use it while building validators, then drop it — the checks it returns are Sendable.
@@ -13,10 +14,11 @@ public final class JSONSchemaCheckCompiler: SchemaCheckCompiler {
     public init(assertFormats: Bool = true) { self.assertFormats = assertFormats }
 
     public func compile(_ location: SchemaLocation, in document: OpenAPIDocument) throws(SchemaCheckCompileError) -> any SchemaCheck {
+        if assertFormats, let done = document.compiledSchemas[location] { return JSONSchemaCheck(schema: done) }
         let compiler: SchemaCompiler
         if let c = compilers[document.rootURI] { compiler = c } else {
             let dialect: SchemaDialect = document.version == .v3_0 ? .openAPI30 : .openAPI31
-            compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect, assertFormats: assertFormats),
+            compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: dialect, assertFormats: assertFormats, access: .request),
                                       resolver: StaticSchemaResolver(document.documents.mapValues(\.value)))
             compilers[document.rootURI] = compiler
         }

@@ -78,13 +78,23 @@ extension RequestCheck {
         for raw in malformed {
             violations.append(Violation(.body, name: raw, message: "form field '\(raw)' has an invalid percent-encoding"))
         }
-        var fields: [(String, [String])] = []
+        // Properties encoded as deepObject (`filter[status]=open`) are gathered under their name.
+        var nested: [String: [(path: [String], value: String)]] = [:]
+        var fields = FieldList()
         for item in items {
-            if let i = fields.firstIndex(where: { $0.0 == item.name }) { fields[i].1.append(item.value) } else {
-                fields.append((item.name, [item.value]))
+            if let bracket = item.name.firstIndex(of: "["), item.name.hasSuffix("]") {
+                let prop = String(item.name[..<bracket])
+                if media.media.encoding[prop]?.style == .deepObject,
+                   let path = RequestCheck.bracketPath(item.name[bracket...]), path.count <= RequestCheck.maxDeepObjectDepth {
+                    if nested[prop] == nil { fields.append(prop, .nested(.map([]))) }
+                    nested[prop, default: []].append((path, item.value))
+                    continue
+                }
             }
+            fields.append(item.name, .text(item.value))
         }
-        buildObject(fields.map { ($0.0, $0.1.map { FieldValue.text($0) }) }, media)
+        for (prop, members) in nested { fields.replace(prop, with: .nested(RequestCheck.nest(members))) }
+        buildObject(fields.entries, media)
     }
 
     private mutating func checkMultipartBody(_ bytes: [UInt8], _ media: CompiledMedia, boundary: String) {
@@ -95,7 +105,7 @@ extension RequestCheck {
             return
         case .success(let p): parts = p
         }
-        var fields: [(String, [FieldValue])] = []
+        var fields = FieldList()
         for part in parts {
             let value: FieldValue
             if let encodingType = media.media.encoding[part.name]?.contentType, let sent = part.contentType,
@@ -129,11 +139,9 @@ extension RequestCheck {
                 }
                 value = .text(text)
             }
-            if let i = fields.firstIndex(where: { $0.0 == part.name }) { fields[i].1.append(value) } else {
-                fields.append((part.name, [value]))
-            }
+            fields.append(part.name, value)
         }
-        buildObject(fields, media)
+        buildObject(fields.entries, media)
     }
 
     /// One field of a form or multipart body before coercion.
@@ -141,6 +149,25 @@ extension RequestCheck {
         case text(String)
         case json(JSONValue)
         case file(String)
+        /// A deepObject-encoded property, already split into nested members.
+        case nested(SerializedValue)
+    }
+
+    /// Fields in first-seen order with their values, found by name in O(1) (bodies may hold many fields).
+    struct FieldList {
+        private(set) var entries: [(String, [FieldValue])] = []
+        private var index: [String: Int] = [:]
+
+        mutating func append(_ name: String, _ value: FieldValue) {
+            if let i = index[name] { entries[i].1.append(value) } else {
+                index[name] = entries.count
+                entries.append((name, [value]))
+            }
+        }
+
+        mutating func replace(_ name: String, with value: FieldValue) {
+            if let i = index[name] { entries[i].1 = [value] }
+        }
     }
 
     /// Turns fields into an object by the schema's property shapes and encodings, then checks it.
@@ -156,6 +183,10 @@ extension RequestCheck {
                     violations.append(Violation(.body, name: name, pointer: here,
                                                 message: "field '\(name)' is not valid JSON: \(error.message) at \(error.location)"))
                 }
+                continue
+            }
+            if values.count == 1, case .nested(let n) = values[0] {
+                obj[name] = coercer.coerce(n, shape: shape, at: here)
                 continue
             }
             let texts = values.compactMap { if case .text(let t) = $0 { t } else { nil } }
@@ -178,6 +209,7 @@ extension RequestCheck {
                     case .text(let t): .string(t)
                     case .json(let j): j
                     case .file(let f): .string(f)
+                    case .nested: .null
                     }
                 }
                 obj[name] = converted.count == 1 && shape.kind != .array ? converted[0] : .array(converted)

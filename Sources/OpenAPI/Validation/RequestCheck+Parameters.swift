@@ -57,7 +57,7 @@ extension RequestCheck {
 
     private func extractPath(_ raw: String, _ cp: CompiledParameter) -> Result<SerializedValue, StyleError> {
         if cp.parameter.content != nil {
-            return JSONPointerPercent.decode(raw).map { .success(.scalar($0)) } ?? .failure("has an invalid percent-encoding")
+            return PercentDecoding.decode(raw).map { .success(.scalar($0)) } ?? .failure("has an invalid percent-encoding")
         }
         return StyleDecoder.path(raw, name: cp.parameter.name, style: cp.parameter.style,
                                  explode: cp.parameter.explode, kind: cp.shape.kind)

@@ -31,21 +31,47 @@ public struct JSONTypes: OptionSet, Sendable, Hashable {
 
 /// What parameter parsing needs from a schema: which types it admits, and the shapes of its items and
 /// properties. It guides splitting and string-to-type coercion only; the schema check does the validating.
+///
+/// Recursive schemas make cyclic shapes: a reference to a schema still being read becomes a shape that
+/// forwards to it once it is done (see `PendingShape`).
 public final class SchemaShape: Sendable {
-    /// Admitted types; empty means the schema does not say (values stay strings).
-    public let types: JSONTypes
-    /// The shape of array items.
-    public let items: SchemaShape?
-    /// Shapes of named properties.
-    public let properties: [String: SchemaShape]
-    /// The shape of other properties; nil when the schema closes the object (`additionalProperties: false`).
-    public let additional: SchemaShape?
+    private let ownTypes: JSONTypes
+    private let ownItems: SchemaShape?
+    private let ownProperties: [String: SchemaShape]
+    private let ownAdditional: SchemaShape?
+    private let pending: PendingShape?
 
     init(types: JSONTypes, items: SchemaShape?, properties: [String: SchemaShape], additional: SchemaShape?) {
-        self.types = types
-        self.items = items
-        self.properties = properties
-        self.additional = additional
+        ownTypes = types
+        ownItems = items
+        ownProperties = properties
+        ownAdditional = additional
+        pending = nil
+    }
+
+    /// A shape standing for one that is still being built.
+    init(pending: PendingShape) {
+        ownTypes = []
+        ownItems = nil
+        ownProperties = [:]
+        ownAdditional = nil
+        self.pending = pending
+    }
+
+    /// The shape this one stands for (itself unless it is a forward reference).
+    private var resolved: SchemaShape { pending?.target ?? self }
+
+    /// Admitted types; empty means the schema does not say (values stay strings).
+    public var types: JSONTypes { resolved.ownTypes }
+    /// The shape of array items.
+    public var items: SchemaShape? { resolved.ownItems }
+    /// Shapes of named properties.
+    public var properties: [String: SchemaShape] { resolved.ownProperties }
+    /// The shape of other properties; nil when the schema closes the object (`additionalProperties: false`).
+    public var additional: SchemaShape? {
+        guard let pending else { return ownAdditional }
+        guard let target = pending.target else { return .unknown }
+        return target.ownAdditional
     }
 
     /// A shape that says nothing (values stay strings).
@@ -53,6 +79,7 @@ public final class SchemaShape: Sendable {
 
     /// How a serialized value should be split: as an object, an array, or a single value.
     public var kind: Kind {
+        let types = self.types
         if types.contains(.object) && !types.contains(.array) { return .object }
         if types.contains(.array) { return .array }
         return .scalar
@@ -68,72 +95,12 @@ public final class SchemaShape: Sendable {
     public var isOpen: Bool { additional != nil }
 }
 
-/// Builds shapes by reading schemas in a loaded document, following `$ref` and combining `allOf`/`anyOf`/`oneOf`.
-struct SchemaShapeReader {
-    let document: OpenAPIDocument
-    private static let maxDepth = 12
-
-    func shape(at location: SchemaLocation) -> SchemaShape {
-        guard let v = document.value(at: location) else { return .unknown }
-        return shape(of: v, base: location.documentURI, depth: 0)
-    }
-
-    private func shape(of schema: JSONValue, base: String, depth: Int) -> SchemaShape {
-        guard depth < SchemaShapeReader.maxDepth, case .object(let s) = schema else {
-            if case .bool(true) = schema { return SchemaShape(types: [], items: nil, properties: [:], additional: .unknown) }
-            return .unknown
-        }
-        var types: JSONTypes = []
-        var items: SchemaShape?
-        var properties: [String: SchemaShape] = [:]
-        var additional: SchemaShape? = .unknown
-        if case .string(let ref)? = s["$ref"], let (target, targetBase) = resolve(ref, base: base) {
-            let r = shape(of: target, base: targetBase, depth: depth + 1)
-            if document.version == .v3_0 { return r }
-            types = r.types; items = r.items; properties = r.properties; additional = r.additional
-        }
-        switch s["type"] {
-        case .string(let t)?: types.formUnion(JSONTypes(name: t) ?? [])
-        case .array(let ts)?: for t in ts { types.formUnion(t.stringValue.flatMap(JSONTypes.init(name:)) ?? []) }
-        default: break
-        }
-        if types.contains(.number) { types.insert(.integer) }
-        if s["nullable"]?.boolValue == true { types.insert(.null) }
-        if let i = s["items"] { items = shape(of: i, base: base, depth: depth + 1) }
-        if case .object(let props)? = s["properties"] {
-            for (k, v) in props { properties[k] = shape(of: v, base: base, depth: depth + 1) }
-            if types.isEmpty { types = .object }
-        }
-        switch s["additionalProperties"] {
-        case .bool(false)?: additional = nil
-        case .some(let a) where a != .bool(true): additional = shape(of: a, base: base, depth: depth + 1)
-        default: break
-        }
-        if case .bool(false)? = s["unevaluatedProperties"] { additional = nil }
-        for key in ["allOf", "anyOf", "oneOf"] {
-            guard case .array(let branches)? = s[key] else { continue }
-            for b in branches {
-                let bs = shape(of: b, base: base, depth: depth + 1)
-                if key == "allOf" || s["type"] == nil { types.formUnion(bs.types) }
-                if items == nil { items = bs.items }
-                for (k, v) in bs.properties where properties[k] == nil { properties[k] = v }
-            }
-        }
-        if types.isEmpty, case .array(let values)? = s["enum"] ?? s["const"].map({ .array([$0]) }) {
-            for v in values { types.formUnion(JSONTypes(name: v.typeName) ?? []) }
-        }
-        return SchemaShape(types: types, items: items, properties: properties, additional: additional)
-    }
-
-    /// Resolves a schema `$ref` (same document or relative file) to its value and document URI.
-    private func resolve(_ ref: String, base: String) -> (JSONValue, String)? {
-        let hash = ref.firstIndex(of: "#")
-        let resource = hash.map { String(ref[..<$0]) } ?? ref
-        let fragment = hash.map { String(ref[$0...]) } ?? "#"
-        guard ReferenceURI.scheme(of: resource) == nil else { return nil }
-        let uri = resource.isEmpty ? base : ReferenceURI.resolve(resource, against: base)
-        guard let doc = document.documents[uri], let p = JSONPointer(uriFragment: fragment),
-              let v = p.resolve(in: doc.value) else { return nil }
-        return (v, uri)
-    }
+/// The target of a forward reference inside a recursive schema, filled in when reading it finishes.
+///
+/// `@unchecked Sendable` is safe: `target` is written only by `SchemaShapeReader` while
+/// `RequestValidator.init` runs, before any shape is shared with another thread; afterwards it is
+/// only read. It is weak so recursive shapes form no retain cycle; the validator keeps every shape
+/// the reader made alive (`RequestValidator.shapes`).
+final class PendingShape: @unchecked Sendable {
+    weak var target: SchemaShape?
 }

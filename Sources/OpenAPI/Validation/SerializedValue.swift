@@ -82,8 +82,8 @@ enum FormDecoder {
             switch b {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let h = it.next().flatMap(JSONPointerPercent.hexValue),
-                      let l = it.next().flatMap(JSONPointerPercent.hexValue) else { return nil }
+                guard let h = it.next().flatMap(PercentDecoding.hexValue),
+                      let l = it.next().flatMap(PercentDecoding.hexValue) else { return nil }
                 bytes.append(h << 4 | l)
             default: bytes.append(b)
             }

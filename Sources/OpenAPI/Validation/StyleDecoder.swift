@@ -42,7 +42,7 @@ enum StyleDecoder {
     /// Decodes a path parameter's raw text for `simple`, `label` or `matrix` style.
     static func path(_ raw: String, name: String, style: ParameterStyle, explode: Bool,
                      kind: SchemaShape.Kind) -> Result<SerializedValue, StyleError> {
-        let decode: (Substring) -> String? = { JSONPointerPercent.decode(String($0)) }
+        let decode: (Substring) -> String? = { PercentDecoding.decode(String($0)) }
         switch style {
         case .label:
             guard raw.hasPrefix(".") else { return .failure("label-style value must start with '.'") }

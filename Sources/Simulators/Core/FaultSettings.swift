@@ -23,6 +23,9 @@ public struct FaultSettings: Sendable, Equatable {
     /// Every Nth request gets a malformed response: status line `HTTP/1.1 999` (outside 100–599, so
     /// any HTTP/1.1 parser must reject it) (0 = off).
     public var malformedEvery: Int = 0
+    /// Every Nth request gets a well-framed response whose body is cut to its first half (invalid
+    /// JSON for JSON bodies), for clients that parse bodies (logins, key exchanges) (0 = off).
+    public var garbledBodyEvery: Int = 0
 
     /// No faults.
     public init() {}
@@ -66,6 +69,7 @@ public struct FaultSettings: Sendable, Equatable {
         case "retryAfterSeconds": return \.retryAfterSeconds
         case "closeMidBodyEvery": return \.closeMidBodyEvery
         case "malformedEvery": return \.malformedEvery
+        case "garbledBodyEvery": return \.garbledBodyEvery
         default: return nil
         }
     }
@@ -81,6 +85,7 @@ public struct FaultSettings: Sendable, Equatable {
             ("tokenLifetimeSeconds", tokenLifetimeSeconds.map { .number(.init($0)) } ?? .null),
             ("closeMidBodyEvery", .number(.init(closeMidBodyEvery))),
             ("malformedEvery", .number(.init(malformedEvery))),
+            ("garbledBodyEvery", .number(.init(garbledBodyEvery))),
         ]))
     }
 }

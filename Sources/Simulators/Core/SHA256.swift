@@ -50,6 +50,7 @@ enum SHA256 {
         return out
     }
 
+    /// Rotate right.
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// Lower-case hex of the digest of `text`'s UTF-8 bytes.

@@ -50,6 +50,7 @@ enum SimTime {
     /// (read as UTC), or nil when the text is not one of those.
     static func parse(_ text: String) -> Double? {
         let b = Array(text.utf8)
+        /// A fixed-width decimal field, or nil.
         func num(_ i: Int, _ n: Int) -> Int? {
             guard i + n <= b.count else { return nil }
             var v = 0
@@ -69,6 +70,7 @@ enum SimTime {
         return i == b.count ? t : nil
     }
 
+    /// Zero-padded decimal.
     private static func pad(_ v: Int, _ n: Int) -> String {
         let s = String(v)
         return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s
@@ -84,6 +86,7 @@ enum SimTime {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The civil date of a day number (Howard Hinnant's algorithm).
     private static func civil(days z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -11,6 +11,7 @@ actor SimulatorMonitor {
         var retryAfter: Int?
         var malformed = false
         var closeMidBody = false
+        var garbledBody = false
     }
 
     private(set) var stats = SimulatorStats()
@@ -41,7 +42,8 @@ actor SimulatorMonitor {
         }
         plan.malformed = FaultSettings.hits(faults.malformedEvery, n)
         plan.closeMidBody = !plan.malformed && FaultSettings.hits(faults.closeMidBodyEvery, n)
-        if plan.status != nil || plan.malformed || plan.closeMidBody { stats.faultsInjected += 1 }
+        plan.garbledBody = !plan.malformed && !plan.closeMidBody && FaultSettings.hits(faults.garbledBodyEvery, n)
+        if plan.status != nil || plan.malformed || plan.closeMidBody || plan.garbledBody { stats.faultsInjected += 1 }
         return plan
     }
 

@@ -7,6 +7,7 @@ extension OWOXSimulator {
 
     /// Rows of a mart or report as NDJSON, streamed in pieces of about 16 KiB.
     func rows(_ mart: OWOXDataMart, _ request: SimRequest) -> SimResponse {
+        /// A 400 in OWOX's error shape.
         func bad(_ message: String) -> SimResponse {
             .json(400, .obj([("statusCode", 400), ("message", .string(message)), ("code", "BAD_REQUEST"),
                              ("timestamp", .string(SimTime.iso(0)))]))
@@ -88,6 +89,7 @@ extension OWOXSimulator {
                            body: .stream(producer))
     }
 
+    /// base64url JSON query value, or nil.
     private func decode(_ text: String) -> JSONValue? {
         guard let bytes = Base64URL.decode(text) else { return nil }
         return try? JSONReader.parse(bytes)
@@ -103,6 +105,7 @@ extension OWOXSimulator {
         }
     }
 
+    /// Orders numbers with numbers and strings with strings; mixed values are unordered.
     static func less(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): return x < y
@@ -111,6 +114,7 @@ extension OWOXSimulator {
         }
     }
 
+    /// Whether a record passes the request's filters.
     static func matches(_ row: JSONObject, _ rule: Rule) -> Bool {
         let v = row[rule.column] ?? .null
         switch rule.op {

@@ -32,6 +32,7 @@ actor OWOXSimulator: VendorSimulator {
         return error(status, "Simulated failure", code, headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
     }
 
+    /// The vendor's error body.
     nonisolated private func error(_ status: Int, _ message: String, _ code: String, headers: [(String, String)] = []) -> SimResponse {
         .json(status, .obj([("statusCode", .int(status)), ("message", .string(message)), ("code", .string(code)),
                             ("timestamp", .string(SimTime.iso(context.clock.now())))]), headers: headers)
@@ -76,6 +77,7 @@ actor OWOXSimulator: VendorSimulator {
         return SimReply(response, credential: credential, rejection: response.status >= 400 ? "status \(response.status)" : nil)
     }
 
+    /// `POST /api/auth/api-keys/exchange`: key id + secret → access token bound to the key id.
     private func exchange(_ request: SimRequest) -> SimReply {
         guard let secret = request.jsonBody?["apiKeySecret"]?.stringValue, !secret.isEmpty else {
             return SimReply(error(400, "apiKeySecret must be a non-empty string", "BAD_REQUEST"), rejection: "bad exchange body")

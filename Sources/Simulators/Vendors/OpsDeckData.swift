@@ -2,6 +2,7 @@ import Document
 
 /// OpsDeck records generated from a seed, one table per entity.
 enum OpsDeckData {
+    /// The seeded records.
     static func generate(seed: UInt64) -> [String: [JSONValue]] {
         var rng = SeededGenerator.derived(seed: seed, label: "opsdeck")
         var t: [String: [JSONValue]] = [:]
@@ -14,6 +15,7 @@ enum OpsDeckData {
                          ("job_title", .optional(rng.pick(["Engineer", "Analyst", "Manager", nil]))), ("personal_email", .null),
                          ("role", .string(i == 0 ? "admin" : "user")), ("custom_properties", .obj([]))])
         }
+        /// A table of `count` records with ids from 1.
         func simple(_ name: String, _ count: Int, _ make: (Int, inout SeededGenerator) -> [(String, JSONValue)]) {
             t[name] = (0..<count).map { i in .obj([("id", .int(i + 1))] + make(i, &rng)) }
         }

@@ -24,6 +24,7 @@ actor OpsDeckSimulator: VendorSimulator {
         Self.smorest(status, headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
     }
 
+    /// A flask-smorest error body `{code, status[, errors]}`.
     static func smorest(_ status: Int, errors: JSONValue? = nil, headers: [(String, String)] = []) -> SimResponse {
         let names = [404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable Entity", 429: "Too Many Requests",
                      500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"]
@@ -44,6 +45,7 @@ actor OpsDeckSimulator: VendorSimulator {
                         rejection: response.status >= 400 ? "status \(response.status)" : nil)
     }
 
+    /// Dispatches a request to its endpoint (unknown paths get the vendor's 404).
     private func route(_ request: SimRequest) -> SimResponse {
         let s = request.segments
         guard s.count == 3, s[0] == "api", s[1] == "v1" else { return Self.smorest(404) }
@@ -58,8 +60,10 @@ actor OpsDeckSimulator: VendorSimulator {
         }
     }
 
+    /// One page of a collection, in the vendor's envelope, after its filters.
     private func list(_ entity: String, _ request: SimRequest) -> SimResponse {
         var queryErrors = JSONObject()
+        /// A strictly parsed integer query parameter (records a 422 message when invalid).
         func int(_ name: String, min: Int) -> Int? {
             guard let text = request.query(name) else { return nil }
             guard let n = strictInt(text), n >= min else {
@@ -81,6 +85,7 @@ actor OpsDeckSimulator: VendorSimulator {
         return .json(200, .array(PageSlice(rows, offset: offset ?? 0, limit: limit ?? 100).items))
     }
 
+    /// A POST: validated, then created (201) or updated by `external_ref` (200).
     private func upsert(_ entity: String, _ input: OpsDeckInput, _ request: SimRequest) -> SimResponse {
         guard let body = request.jsonBody?.objectValue else {
             return Self.smorest(422, errors: .obj([("json", .obj([("_schema", ["Invalid input type."])]))]))

@@ -29,6 +29,7 @@ actor OwlOpsSimulator: VendorSimulator {
         return .json(status, Self.error(status, "Request failed."))
     }
 
+    /// The vendor's error body.
     static func error(_ status: Int, _ message: String) -> JSONValue {
         .obj([("error", .string(message)), ("statusCode", .int(status))])
     }
@@ -50,6 +51,7 @@ actor OwlOpsSimulator: VendorSimulator {
         return SimReply(response, credential: key, rejection: response.status >= 400 ? "status \(response.status)" : nil)
     }
 
+    /// Dispatches a request to its endpoint (unknown paths get the vendor's 404).
     private func route(_ request: SimRequest) -> SimResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
             return .json(405, Self.error(405, "Method not allowed."))
@@ -76,11 +78,13 @@ actor OwlOpsSimulator: VendorSimulator {
 
     private var notFound: SimResponse { .json(404, Self.error(404, "Resource not found.")) }
 
+    /// One record by id, or the vendor's 404.
     private func detail(_ records: [JSONValue], _ id: String) -> SimResponse {
         guard let n = strictInt(id), let record = records.first(where: { $0["id"] == .int(n) }) else { return notFound }
         return .json(200, record)
     }
 
+    /// `GET /v1/tasks` with its filters.
     private func tasks(_ request: SimRequest) -> SimResponse {
         if let assetId = request.query("assetId"), strictInt(assetId) == nil {
             return .json(400, Self.error(400, "assetId must be an integer."))
@@ -93,6 +97,7 @@ actor OwlOpsSimulator: VendorSimulator {
         return list(request, rows)
     }
 
+    /// `GET /v1/invoices` with its filters (line items only on the detail).
     private func invoices(_ request: SimRequest) -> SimResponse {
         guard let range = dateRange(request) else { return .json(400, Self.error(400, "from/to must be ISO 8601 dates.")) }
         let rows = data.invoices.filter { invoice in
@@ -105,6 +110,7 @@ actor OwlOpsSimulator: VendorSimulator {
         return list(request, rows)
     }
 
+    /// `GET /v1/tasklog`: `from` and `to` required, at most 90 days apart.
     private func taskLog(_ request: SimRequest) -> SimResponse {
         guard let fromText = request.query("from"), let toText = request.query("to") else {
             return .json(400, Self.error(400, "Both from and to are required."))
@@ -130,6 +136,7 @@ actor OwlOpsSimulator: VendorSimulator {
         return (f, t)
     }
 
+    /// Whether a timestamp lies within optional bounds.
     private func inRange(_ text: String?, _ range: (Double?, Double?)) -> Bool {
         guard let text, let t = SimTime.parse(text) else { return range.0 == nil && range.1 == nil }
         if let from = range.0, t < from { return false }

@@ -75,6 +75,7 @@ struct TrackopsCollection: Sendable {
         }
     }
 
+    /// A plausible value for a field, by its name.
     private func value(for field: String, index i: Int, created: Double, rng: inout SeededGenerator) -> JSONValue {
         if Self.dateFields.contains(field) {
             let t = field == "created" ? created : created + Double(rng.int(0...(60 * 86_400)))

@@ -23,6 +23,7 @@ actor TrackopsSimulator: VendorSimulator {
         return .json(status, ["error": .string(message)], headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
     }
 
+    /// The vendor's error body.
     private static func error(_ status: Int, _ message: String) -> SimResponse { .json(status, ["error": .string(message)]) }
 
     func handle(_ request: SimRequest) async -> SimReply {
@@ -58,6 +59,7 @@ actor TrackopsSimulator: VendorSimulator {
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
     }
 
+    /// Dispatches a request to its endpoint (unknown paths get the vendor's 404).
     private func route(_ request: SimRequest) -> SimResponse {
         guard request.path.hasPrefix("/api/v1/") else { return Self.error(404, "Not found.") }
         let rest = String(request.path.dropFirst(8))
@@ -69,6 +71,7 @@ actor TrackopsSimulator: VendorSimulator {
         }
     }
 
+    /// One page of a collection, in the vendor's envelope, after its filters.
     private func list(_ collection: TrackopsCollection, _ request: SimRequest) -> SimResponse {
         let allowed = Set(collection.filters + TrackopsCollection.common)
         if let unknown = request.query.first(where: { !allowed.contains($0.name) }) {
@@ -110,6 +113,7 @@ actor TrackopsSimulator: VendorSimulator {
         return true
     }
 
+    /// `POST /cases`: stores `casefile` as a new case (201).
     private func createCase(_ request: SimRequest) -> SimResponse {
         guard let casefile = request.jsonBody?["casefile"]?.objectValue else {
             return Self.error(400, "casefile is required.")

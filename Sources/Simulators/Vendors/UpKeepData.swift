@@ -3,10 +3,12 @@ import Document
 /// UpKeep records generated from a seed (users, locations, assets, parts, work orders), with
 /// Parse-style 10-character ids and references stored as ids.
 enum UpKeepData {
+    /// The seeded records.
     static func generate(seed: UInt64) -> [String: [JSONValue]] {
         var rng = SeededGenerator.derived(seed: seed, label: "upkeep")
         let idAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
         let base = 1_735_689_600.0
+        /// Deterministic creation time of the i-th record.
         func stamp(_ i: Int) -> String { SimTime.iso(base + Double(i) * 3_600 * 7) }
         var t: [String: [JSONValue]] = [:]
         var users: [String] = []

@@ -2,6 +2,7 @@ import Document
 import Foundation
 
 extension UpKeepSimulator {
+    /// One page of a collection, in the vendor's envelope, after its filters.
     func list(_ resource: UpKeepResource, _ request: SimRequest) -> SimResponse {
         let comparators = ["GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"]
         var rows = tables[resource.path] ?? []
@@ -51,6 +52,7 @@ extension UpKeepSimulator {
         return .json(200, .obj([("success", true), ("results", .array(page))]))
     }
 
+    /// One record by id, or the vendor's 404.
     func detail(_ resource: UpKeepResource, id: String, _ request: SimRequest) -> SimResponse {
         guard let row = tables[resource.path]?.first(where: { $0["id"]?.stringValue == id }) else { return Self.error(404, "Not Found") }
         switch includes(request, allowed: resource.detailIncludes) {
@@ -59,6 +61,7 @@ extension UpKeepSimulator {
         }
     }
 
+    /// `POST /api/v2/<resource>`: closed body, required fields, stored with new id and timestamps.
     func create(_ resource: UpKeepResource, _ request: SimRequest, userID: String) -> SimResponse {
         guard let body = writeBody(request) else { return Self.error(400, "body must be a JSON object") }
         if let unknown = body.keys.first(where: { !resource.createFields.contains($0) }) { return Self.error(400, "\(unknown) not in schema") }
@@ -80,6 +83,7 @@ extension UpKeepSimulator {
         return .json(200, .obj([("success", true), ("result", .object(record))]))
     }
 
+    /// `PATCH /api/v2/<resource>/{ID}`: only the updatable fields.
     func update(_ resource: UpKeepResource, id: String, _ request: SimRequest) -> SimResponse {
         guard var rows = tables[resource.path], let index = rows.firstIndex(where: { $0["id"]?.stringValue == id }),
               var record = rows[index].objectValue else { return Self.error(404, "Not Found") }
@@ -92,6 +96,7 @@ extension UpKeepSimulator {
         return .json(200, .obj([("success", true), ("result", .object(record))]))
     }
 
+    /// `DELETE /api/v2/<resource>/{ID}`.
     func delete(_ resource: UpKeepResource, id: String) -> SimResponse {
         guard let index = tables[resource.path]?.firstIndex(where: { $0["id"]?.stringValue == id }) else { return Self.error(404, "Not Found") }
         tables[resource.path]?.remove(at: index)
@@ -128,6 +133,7 @@ extension UpKeepSimulator {
         guard !names.isEmpty, var o = row.objectValue else { return row }
         for name in names {
             guard let table = UpKeepResource.referenceTargets[name], let value = o[name] else { continue }
+            /// The record an id names, or the id when unknown.
             func lookup(_ id: JSONValue) -> JSONValue {
                 guard let text = id.stringValue else { return id }
                 return tables[table]?.first { $0["id"]?.stringValue == text } ?? id

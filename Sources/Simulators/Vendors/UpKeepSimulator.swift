@@ -29,6 +29,7 @@ actor UpKeepSimulator: VendorSimulator {
                    headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
     }
 
+    /// The vendor's error body.
     static func error(_ status: Int, _ message: String, headers: [(String, String)] = []) -> SimResponse {
         .json(status, .obj([("success", false), ("message", .string(message))]), headers: headers)
     }
@@ -50,6 +51,7 @@ actor UpKeepSimulator: VendorSimulator {
         return SimReply(response, credential: token, rejection: response.status >= 400 ? "status \(response.status)" : nil)
     }
 
+    /// `POST /api/v2/auth`: email + password (JSON or form) → session token with expiry.
     private func login(_ request: SimRequest) -> SimReply {
         var email: String?, password: String?
         if request.contentType == "application/x-www-form-urlencoded" {
@@ -76,6 +78,7 @@ actor UpKeepSimulator: VendorSimulator {
                         credential: email, event: .login)
     }
 
+    /// Dispatches a request to its endpoint (unknown paths get the vendor's 404).
     private func route(_ request: SimRequest, userID: String) -> SimResponse {
         let s = request.segments
         guard s.count >= 3, s[0] == "api", s[1] == "v2" else { return Self.error(404, "Not Found") }

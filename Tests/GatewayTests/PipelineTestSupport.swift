@@ -78,7 +78,8 @@ struct TestGateway: Sendable {
     let server: GatewayServer
     let audit: AuditLog
     let tokens: [String: String]
-    let client = HTTPClient()
+    /// The callers' client: enough connections for the 200-request concurrency tests on a loaded machine.
+    let client = HTTPClient(configuration: HTTPClientConfiguration(maxConnectionsPerOrigin: 256, poolTimeout: .seconds(30)))
 
     /// The repository's `specs/` directory.
     static let specs: String = {
@@ -99,7 +100,7 @@ struct TestGateway: Sendable {
     static func start(_ upstreams: [UpstreamConfiguration],
                       clients: [String: ([String], [String: Set<String>])]? = nil,
                       clientLimits: [String: RateLimitConfiguration] = [:],
-                      pool: ConnectionPoolSettings = ConnectionPoolSettings()) async throws -> TestGateway {
+                      pool: ConnectionPoolSettings = ConnectionPoolSettings(waitForConnection: .seconds(20))) async throws -> TestGateway {
         var tokens: [String: String] = [:]
         var configs: [ClientConfiguration] = []
         let wanted = clients ?? ["team-a": (upstreams.map(\.name), [:])]

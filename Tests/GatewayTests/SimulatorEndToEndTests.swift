@@ -11,7 +11,7 @@ import Testing
         let fleet: SimulatorFleet
         let demo: DemoCommand.Running
         let audit: AuditLog
-        let client = HTTPClient()
+        let client = HTTPClient(configuration: HTTPClientConfiguration(maxConnectionsPerOrigin: 256, poolTimeout: .seconds(30)))
 
         func send(_ target: String, token: String? = nil) async throws -> GatewayReply {
             var headers = HTTPHeaders()

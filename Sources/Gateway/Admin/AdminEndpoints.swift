@@ -10,6 +10,8 @@ public struct AdminEndpoints: Sendable {
     /// Strong ETag of the document (quoted SHA-256 prefix).
     public let etag: String
     private let upstreams: [Upstream]
+    /// `/metrics` (the rate limiters' counters; set by `Pipeline` from its rate-limit step).
+    public var metrics = MetricsEndpoint(limiters: nil)
 
     /// Serves `openAPIDocument`; readiness asks `upstreams`' credentials.
     public init(openAPIDocument: [UInt8], upstreams: [Upstream]) {
@@ -20,7 +22,7 @@ public struct AdminEndpoints: Sendable {
 
     /// True for the paths answered here.
     public func handles(_ path: Substring) -> Bool {
-        path == "/openapi.json" || path == "/healthz" || path == "/readyz"
+        path == "/openapi.json" || path == "/healthz" || path == "/readyz" || path == "/metrics"
     }
 
     /// The answer for an admin path (only GET and HEAD; 405 otherwise).
@@ -33,6 +35,7 @@ public struct AdminEndpoints: Sendable {
         switch head.path {
         case "/openapi.json": return document(head)
         case "/healthz": return json(200, ["status": "ok"])
+        case "/metrics": return metrics.respond()
         default: return await readiness()
         }
     }

@@ -166,6 +166,9 @@ import Testing
         let next = try await setup.send(Self.tasks)
         #expect(next.status == 429)
         #expect(await setup.simulator.stats().requests == 1)
+        let upstream = try #require(setup.limiters?.limiter(upstream: "owlops")?.metrics())
+        #expect(upstream.upstreamPauses == 1)
+        #expect(upstream.pauseRemaining > 3_000_000_000 && upstream.pauseRemaining <= 5_000_000_000, "\(upstream.pauseRemaining) ns")
         await setup.stop()
     }
 }
@@ -190,6 +193,8 @@ extension RateLimitEndToEndTests {
             #"gateway_ratelimit_rejected_total{scope="client",name="team-a"} 1"#,
             #"gateway_ratelimit_refunded_total{scope="client",name="team-a"} 0"#,
             #"gateway_ratelimit_queue_wait_seconds_max{scope="upstream",name="owlops"} 0"#,
+            #"gateway_ratelimit_pause_remaining_seconds{scope="upstream",name="owlops"} 0"#,
+            #"gateway_ratelimit_pause_remaining_seconds{scope="client",name="team-a"} 0"#,
             #"gateway_ratelimit_limit_info{scope="client",name="team-a",limit="1/1m burst 1, reject"} 1"#,
             "# TYPE gateway_ratelimit_admitted_total counter",
             "# TYPE gateway_ratelimit_queue_depth gauge",

@@ -150,7 +150,7 @@ public final class RateLimiter: Sendable {
         return state.withLock { s in
             var m = s.metrics
             m.queueDepth = s.queue.count
-            m.pauseRemaining = max(0, s.pausedUntil &- now)
+            m.pauseRemaining = s.pausedUntil > now ? s.pausedUntil - now : 0  // pausedUntil starts at .min: `&-` wrapped
             return m
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 
 /// Step 7: token strategies (UpKeep session login, OWOX key exchange): single flight, refresh and
 /// one retry on 401, 502 on failure without secrets, logout on shutdown.
-@Suite struct PipelineCredentialTests {
+@Suite(.serialized) struct PipelineCredentialTests {
     static func upkeep(_ vendor: FakeSessionVendor) async throws -> (FakeOrigin, TestGateway) {
         let origin = try await FakeOrigin.start { await vendor.respond($0) }
         let auth = UpstreamAuth.sessionLogin(SessionLoginAuth(email: FakeSecrets.upkeepEmail,

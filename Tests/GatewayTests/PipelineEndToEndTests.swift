@@ -8,7 +8,7 @@ import Testing
 /// All five upstreams behind one gateway (in-process origins standing in for the simulators):
 /// valid calls return data, invalid calls never reach the origin, each origin sees exactly its
 /// vendor's auth, and no secret appears in any response or audit line. Plus faults and shutdown.
-@Suite struct PipelineEndToEndTests {
+@Suite(.serialized) struct PipelineEndToEndTests {
     struct Fleet {
         let gateway: TestGateway
         let origins: [String: FakeOrigin]

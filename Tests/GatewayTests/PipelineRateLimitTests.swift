@@ -22,6 +22,11 @@ import Testing
         #expect(limited.headers["RateLimit-Policy"] != nil)
         #expect(limited.json?["status"] == 429)
         #expect(origin.requests.count == 1)
+        let metrics = try #require(try await gateway.send(.GET, "/metrics").json?["rateLimits"]?.arrayValue)
+        let client = try #require(metrics.first { $0["scope"]?.stringValue == "client" && $0["name"]?.stringValue == "team-a" })
+        #expect(client["admitted"] == 1)
+        #expect(client["rejected"] == 1)
+        #expect(metrics.contains { $0["scope"]?.stringValue == "upstream" && $0["name"]?.stringValue == "owlops" })
         await gateway.stop(); await origin.stop()
     }
 

@@ -62,6 +62,19 @@ import Testing
         await setup.stop()
     }
 
+    @Test func withoutAnUpstreamLimitTheSameCallersDrawSimulator429s() async throws {
+        // The control for the test above: the simulator's limit is live, so "no 429" there is the gateway's doing.
+        let setup = try await OwlOpsBehindGateway.start(simulatorLimit: RateLimitRule(requests: 20, period: 1), upstreamLimit: nil)
+        _ = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<30 { group.addTask { try await setup.send(Self.tasks).status } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        let stats = await setup.simulator.stats()
+        #expect(stats.rejected > 0)
+        #expect(stats.rejectedCalls.contains { $0.status == 429 })
+        await setup.stop()
+    }
+
     @Test func rejectPolicyAnswers429ProblemWithRetryAfterAndRateLimitHeaders() async throws {
         let setup = try await OwlOpsBehindGateway.start(
             simulatorLimit: nil, upstreamLimit: nil,
@@ -195,8 +208,14 @@ extension RateLimitEndToEndTests {
         #expect(try await setup.send(Self.tasks).status == 200)
         #expect(try await setup.send(Self.tasks).status == 429)
         #expect(try await setup.send("/owlops/v1/tasks?pageSize=100000").status == 400)
-        let reply = try await setup.send("/metrics", token: nil)
+        let prometheusAccept = "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"
+        let reply = try await setup.gateway.send(.GET, "/metrics", headers: [("Accept", prometheusAccept)])
         #expect(reply.status == 200)
+        #expect(try await setup.gateway.send(.GET, "/metrics?format=prometheus").text == reply.text)
+        let json = try await setup.gateway.send(.GET, "/metrics")
+        #expect(json.headers["Content-Type"] == "application/json")
+        #expect(json.json?["rateLimits"]?.arrayValue?.count == 2)
+        #expect(try await setup.gateway.send(.GET, "/metrics", headers: [("Accept", "application/json, text/plain")]).json != nil)
         #expect(reply.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8")
         let lines = reply.text.split(separator: "\n").map(String.init)
         for series in [
@@ -220,7 +239,7 @@ extension RateLimitEndToEndTests {
         let token = setup.gateway.token()
         let secrets = [token, Crypto.hex(ClientToken.hash(token)), String(Crypto.hex(ClientToken.hash(token)).prefix(16)),
                        DemoValues.owlopsKey, String(Crypto.hex(Crypto.sha256(Array(DemoValues.owlopsKey.utf8))).prefix(8))]
-        for secret in secrets { #expect(!reply.text.contains(secret)) }
+        for secret in secrets { #expect(!reply.text.contains(secret) && !json.text.contains(secret)) }
         #expect(try await setup.gateway.send(.POST, "/metrics").status == 405)
         await setup.stop()
     }
@@ -332,7 +351,7 @@ struct OwlOpsBehindGateway: Sendable {
     }
 
     /// The gateway's limiters.
-    var limiters: RateLimiterSet? { gateway.server.runtime.pipeline.admin.metrics.limiters }
+    var limiters: RateLimiterSet? { gateway.server.runtime.pipeline.admin.prometheus.limiters }
 
     /// Sends a GET through the gateway with team-a's token.
     func send(_ target: String) async throws -> GatewayReply {

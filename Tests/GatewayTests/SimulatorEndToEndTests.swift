@@ -6,7 +6,7 @@ import Testing
 @testable import Gateway
 
 /// The gateway in front of the five real simulators (Sources/Simulators), as `gateway demo` runs it.
-@Suite struct SimulatorEndToEndTests {
+@Suite(.serialized) struct SimulatorEndToEndTests {
     struct Setup {
         let fleet: SimulatorFleet
         let demo: DemoCommand.Running

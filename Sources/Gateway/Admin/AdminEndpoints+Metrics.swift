@@ -1,8 +1,8 @@
 extension AdminEndpoints {
-    /// The same endpoints with `/metrics` served by `metrics`.
-    public func with(metrics: MetricsEndpoint) -> AdminEndpoints {
+    /// The same endpoints with Prometheus text for `/metrics` rendered by `prometheus`.
+    public func with(prometheus: MetricsEndpoint) -> AdminEndpoints {
         var copy = self
-        copy.metrics = metrics
+        copy.prometheus = prometheus
         return copy
     }
 }

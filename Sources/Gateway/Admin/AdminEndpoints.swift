@@ -3,21 +3,23 @@ import HTTP
 
 /// Pipeline step 2: paths the gateway answers itself. `/openapi.json` (the aggregated document,
 /// `ETag` + 304 on `If-None-Match`), `/healthz` (the process serves), `/readyz` (every spec loaded,
-/// every upstream's credentials obtained or obtainable).
+/// every upstream's credentials obtained or obtainable), `/metrics` (rate-limit counters, JSON).
 public struct AdminEndpoints: Sendable {
     /// The merged document's bytes.
     public let openAPIDocument: [UInt8]
     /// Strong ETag of the document (quoted SHA-256 prefix).
     public let etag: String
     private let upstreams: [Upstream]
-    /// `/metrics` (the rate limiters' counters; set by `Pipeline` from its rate-limit step).
-    public var metrics = MetricsEndpoint(limiters: nil)
+    private let metrics: @Sendable () -> JSONValue
+    /// `/metrics` in Prometheus text when the caller accepts it (set by `Pipeline` from its rate-limit step).
+    public var prometheus = MetricsEndpoint(limiters: nil)
 
-    /// Serves `openAPIDocument`; readiness asks `upstreams`' credentials.
-    public init(openAPIDocument: [UInt8], upstreams: [Upstream]) {
+    /// Serves `openAPIDocument`; readiness asks `upstreams`' credentials; `/metrics` shows `metrics()`.
+    public init(openAPIDocument: [UInt8], upstreams: [Upstream], metrics: @escaping @Sendable () -> JSONValue = { [:] }) {
         self.openAPIDocument = openAPIDocument
         etag = "\"" + String(Crypto.hex(Crypto.sha256(openAPIDocument)).prefix(32)) + "\""
         self.upstreams = upstreams
+        self.metrics = metrics
     }
 
     /// True for the paths answered here.
@@ -35,7 +37,7 @@ public struct AdminEndpoints: Sendable {
         switch head.path {
         case "/openapi.json": return document(head)
         case "/healthz": return json(200, ["status": "ok"])
-        case "/metrics": return metrics.respond()
+        case "/metrics": return MetricsEndpoint.wantsText(head) ? prometheus.respond() : json(200, metrics())
         default: return await readiness()
         }
     }

@@ -1,7 +1,8 @@
 import HTTP
 
-/// `GET /metrics`: the rate limiters' counters (`RateLimitMetrics`) in the Prometheus text
-/// exposition format 0.0.4, one series per limiter labelled `scope` (`upstream`/`client`) and `name`.
+/// `GET /metrics` for Prometheus (`wantsText`): the rate limiters' counters (`RateLimitMetrics`) in
+/// the text exposition format 0.0.4, one series per limiter labelled `scope` (`upstream`/`client`)
+/// and `name`. Other callers get the JSON form (`RateLimitMetrics.json`).
 ///
 /// Only configuration names, limit summaries and numbers are written: never a secret, a token or a
 /// token hash (clients are named by their `gateway.yaml` name).
@@ -75,6 +76,23 @@ public struct MetricsEndpoint: Sendable {
         headers.add(name: "Cache-Control", value: "no-store")
         let text = Self.render(limiters?.metrics() ?? [])
         return HTTPServerResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
+    }
+
+    /// True when the request asks for the text format: `Accept` names `text/plain` or
+    /// `application/openmetrics-text` (as Prometheus scrapers send) and not `application/json`, or
+    /// the query has `format=prometheus`. Otherwise `/metrics` answers JSON.
+    public static func wantsText(_ head: HTTPRequestHead) -> Bool {
+        if let query = head.target.split(separator: "?", maxSplits: 1).dropFirst().first,
+           query.split(separator: "&").contains("format=prometheus") { return true }
+        var text = false
+        for value in head.headers.values(for: "Accept") {
+            for item in value.split(separator: ",") {
+                let type = item.split(separator: ";", maxSplits: 1).first.map { $0.filter { $0 != " " && $0 != "\t" }.lowercased() } ?? ""
+                if type == "application/json" { return false }
+                if type == "text/plain" || type == "application/openmetrics-text" { text = true }
+            }
+        }
+        return text
     }
 
     /// `scope="upstream",name="owlops"`.

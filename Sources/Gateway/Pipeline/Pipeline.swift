@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
     /// Assembles the pipeline.
     public init(admin: AdminEndpoints, route: RouteStep, identify: CallerIdentifier, validate: ValidationStep,
                 rateLimit: any RateLimitStep, audit: AuditLog) {
-        self.admin = admin.with(metrics: MetricsEndpoint(rateLimit: rateLimit))
+        self.admin = admin.with(prometheus: MetricsEndpoint(rateLimit: rateLimit))
         self.route = route
         self.identify = identify
         self.validate = validate

@@ -71,12 +71,16 @@ public struct GatewayRuntime: Sendable {
         let merged = SpecAggregator.mergedJSON(Self.aggregation(upstreams), gateway: GatewayDocumentInfo(publicURL: url))
         self.configuration = configuration
         self.upstreams = upstreams
+        let step = rateLimit ?? LimiterRateLimitStep(limiters: RateLimiterSet(configuration: configuration))
+        let limiters = (step as? LimiterRateLimitStep)?.limiters
         pipeline = Pipeline(
-            admin: AdminEndpoints(openAPIDocument: merged, upstreams: upstreams),
+            admin: AdminEndpoints(openAPIDocument: merged, upstreams: upstreams, metrics: {
+                ["rateLimits": .array(limiters?.metrics().map(\.json) ?? [])]
+            }),
             route: RouteStep(upstreams: upstreams),
             identify: CallerIdentifier(clients: configuration.clients),
             validate: ValidationStep(maxBodyBytes: configuration.limits.maxBodyBytes),
-            rateLimit: rateLimit ?? LimiterRateLimitStep(limiters: RateLimiterSet(configuration: configuration)),
+            rateLimit: step,
             audit: auditLog)
     }
 

@@ -1,0 +1,66 @@
+import Glibc
+import HTTP
+import Simulators
+import Testing
+@testable import Gateway
+
+/// A queued caller that disconnects leaves the queue (issue 9), in real time through the gateway.
+@Suite struct RateLimitDisconnectTests {
+    @Test func aQueuedCallerThatDisconnectsLeavesTheQueueAndTheNextCallerGetsItsSlot() async throws {
+        let setup = try await OwlOpsBehindGateway.start(
+            simulatorLimit: nil, upstreamLimit: nil,
+            clientLimit: RateLimitConfiguration(rate: 1, period: .seconds(3), policy: .queue(maxWait: .seconds(8), maxQueue: 10)))
+        let limiter = try #require(setup.limiters?.limiter(client: "team-a"))
+        let start = ContinuousClock.now
+        #expect(try await setup.send(RateLimitEndToEndTests.tasks).status == 200)   // slot 0; the next is 3 s later
+        let leaver = try #require(RawConnection(port: setup.gateway.server.port))
+        leaver.send("GET \(RateLimitEndToEndTests.tasks) HTTP/1.1\r\nHost: gateway.test\r\nAuthorization: Bearer \(setup.gateway.token())\r\n\r\n")
+        await limiter.untilQueueDepth(atLeast: 1)
+        leaver.close()
+        // Had the leaver kept its place (slot 3 s), this caller's slot would be 6 s: it gets 3 s.
+        let reply = try await setup.send(RateLimitEndToEndTests.tasks)
+        let elapsed = ContinuousClock.now - start
+        #expect(reply.status == 200)
+        #expect(elapsed >= .seconds(3) && elapsed < .seconds(5), "\(elapsed)")
+        let metrics = limiter.metrics()
+        #expect(metrics.cancelled == 1)
+        #expect(metrics.admitted == 2)
+        #expect(metrics.queueDepth == 0)
+        #expect(await setup.simulator.stats().requests == 2, "the leaver's request was never sent")
+        await setup.stop()
+    }
+}
+
+/// A plain TCP connection to a loopback port: write bytes, then close without reading.
+final class RawConnection: Sendable {
+    let fd: Int32
+
+    /// Connects to 127.0.0.1:`port` (nil when it cannot).
+    init?(port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { Glibc.close(fd); return nil }
+        self.fd = fd
+    }
+
+    /// Writes all of `text`.
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return }
+            sent += n
+        }
+    }
+
+    /// Closes the socket.
+    func close() { Glibc.close(fd) }
+}

@@ -13,10 +13,13 @@ import Testing
         let audit: AuditLog
         let client = HTTPClient(configuration: HTTPClientConfiguration(maxConnectionsPerOrigin: 256, poolTimeout: .seconds(30)))
 
-        func send(_ target: String, token: String? = nil) async throws -> GatewayReply {
+        func send(_ target: String, token: String? = nil, method: HTTP.HTTPMethod = .GET,
+                  contentType: String? = nil, body: String? = nil) async throws -> GatewayReply {
             var headers = HTTPHeaders()
             if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-            let response = try await client.execute(try HTTPClientRequest(url: demo.url + target, headers: headers))
+            if let contentType { headers.add(name: "Content-Type", value: contentType) }
+            let response = try await client.execute(try HTTPClientRequest(method: method, url: demo.url + target, headers: headers,
+                                                                          body: body.map { .string($0) } ?? .empty))
             let body = try await response.body.collect(upTo: 16 << 20)
             return GatewayReply(status: response.status.code, headers: response.head.headers, body: body)
         }
@@ -85,6 +88,26 @@ import Testing
             #expect(reply.status == 400, "\(vendor): \(reply.text.prefix(300))")
             #expect(await setup.stats(vendor).requests == before, "\(vendor)")
         }
+        await setup.demo.stop()
+    }
+
+    @Test func jsonBodiesAreValidatedThenForwarded() async throws {
+        let setup = try await Self.start()
+        let token = setup.demo.token
+        let before = await setup.stats(.opsdeck).requests
+        let invalid = try await setup.send("/opsdeck/api/v1/incidents", token: token, method: .POST,
+                                           contentType: "application/json", body: #"{"title": "", "severity": 3}"#)
+        #expect(invalid.status == 400)
+        let pointers = Set(invalid.json?["errors"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue } ?? [])
+        #expect(pointers.isSuperset(of: ["/title", "/severity"]), "\(invalid.text)")
+        let wrongType = try await setup.send("/opsdeck/api/v1/incidents", token: token, method: .POST,
+                                             contentType: "text/plain", body: "title=x")
+        #expect(wrongType.status == 415)
+        #expect(await setup.stats(.opsdeck).requests == before)
+        let created = try await setup.send("/opsdeck/api/v1/incidents", token: token, method: .POST, contentType: "application/json",
+                                           body: #"{"title": "Disk alarm", "severity": "SEV-2", "description": "raised by the gateway e2e test"}"#)
+        #expect((200..<300).contains(created.status), "\(created.text.prefix(300))")
+        #expect(await setup.stats(.opsdeck).requests == before + 1)
         await setup.demo.stop()
     }
 

@@ -130,7 +130,8 @@ public enum DemoCommand {
         text += """
 
             curl -s '\(demo.url)/openapi.json'          # the merged OpenAPI document (no token needed)
-            curl -s '\(demo.url)/readyz'
+            curl -s '\(demo.url)/readyz'                 # ready when every upstream's credentials work
+            curl -s '\(demo.url)/metrics'                # rate-limit counters per upstream and client
             curl -s -H "Authorization: Bearer $GW_TOKEN" '\(demo.url)/owlops/v1/tasks?pageSize=9999'   # rejected: 400 problem+json
 
         Ctrl-C stops the demo.

@@ -1,7 +1,18 @@
-/// An RFC 6901 JSON Pointer: a path of reference tokens into a `JSONValue`.
+/// An RFC 6901 JSON Pointer: a path of reference tokens into a `JSONValue` (tokens compare by code point).
 public struct JSONPointer: Sendable, Hashable {
     /// The unescaped reference tokens, root first.
     public var tokens: [String]
+
+    /// Equal when the tokens have the same Unicode scalars (as object keys are matched).
+    public static func == (a: JSONPointer, b: JSONPointer) -> Bool {
+        a.tokens.count == b.tokens.count && zip(a.tokens, b.tokens).allSatisfy { $0.codePointsEqual($1) }
+    }
+
+    /// Hashes the tokens' UTF-8 bytes (consistent with `==`).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens.count)
+        for t in tokens { t.hashCodePoints(into: &hasher) }
+    }
 
     /// The root pointer (empty string).
     public static let root = JSONPointer(tokens: [])

@@ -1,5 +1,5 @@
 /// One JSON (or YAML-as-JSON) value: the data type every module exchanges documents in.
-public enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(JSONNumber)
@@ -42,13 +42,14 @@ extension JSONValue {
 
 /// A JSON object: keeps insertion order for output and looks keys up in O(1).
 ///
-/// Equality and hashing ignore order (JSON Schema and RFC 8259 semantics).
+/// Keys are distinct when their Unicode scalars differ (`"ñ"` U+00F1 and `"n\u{0303}"` are two keys);
+/// equality and hashing ignore order (JSON Schema and RFC 8259 semantics).
 public struct JSONObject: Sendable {
     /// Keys in insertion order.
     public private(set) var keys: [String] = []
     /// Values parallel to `keys`.
     public private(set) var values: [JSONValue] = []
-    private var index: [String: Int] = [:]
+    private var index: [CodePointKey: Int] = [:]
 
     /// An empty object.
     public init() {}
@@ -67,12 +68,13 @@ public struct JSONObject: Sendable {
 
     /// Gets, inserts (at the end), replaces (in place) or removes (with nil) a member.
     public subscript(key: String) -> JSONValue? {
-        get { index[key].map { values[$0] } }
+        get { index[CodePointKey(key)].map { values[$0] } }
         set {
-            if let i = index[key] {
+            let k = CodePointKey(key)
+            if let i = index[k] {
                 if let newValue { values[i] = newValue } else { remove(at: i) }
             } else if let newValue {
-                index[key] = keys.count
+                index[k] = keys.count
                 keys.append(key)
                 values.append(newValue)
             }
@@ -80,23 +82,24 @@ public struct JSONObject: Sendable {
     }
 
     /// True when `key` is present.
-    public func contains(_ key: String) -> Bool { index[key] != nil }
+    public func contains(_ key: String) -> Bool { index[CodePointKey(key)] != nil }
 
     /// Appends a member known to be new; returns false (and changes nothing) if the key exists.
     @discardableResult
     public mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        guard index[key] == nil else { return false }
-        index[key] = keys.count
+        let k = CodePointKey(key)
+        guard index[k] == nil else { return false }
+        index[k] = keys.count
         keys.append(key)
         values.append(value)
         return true
     }
 
     private mutating func remove(at i: Int) {
-        index[keys[i]] = nil
+        index[CodePointKey(keys[i])] = nil
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+        for j in i..<keys.count { index[CodePointKey(keys[j])] = j }
     }
 
     /// Members in insertion order.
@@ -115,7 +118,7 @@ extension JSONObject: Equatable, Hashable {
         var acc = 0
         for (k, v) in members {
             var h = Hasher()
-            h.combine(k)
+            k.hashCodePoints(into: &h)
             h.combine(v)
             acc = acc &+ h.finalize()
         }

@@ -62,6 +62,21 @@ import Document
         #expect(unique.check("[1, true]").isEmpty)
     }
 
+    @Test func canonicallyEquivalentStringsAreDifferentValues() throws {
+        let unique = try SchemaFixture.compile(#"{"uniqueItems": true}"#)
+        #expect(unique.check(#"["\u00f1", "n\u0303"]"#).isEmpty)
+        #expect(unique.check(#"[{"\u00f1": 1}, {"n\u0303": 1}]"#).isEmpty)
+        #expect(unique.check(#"["\u00f1", "ñ"]"#).count == 1)
+        let const = try SchemaFixture.compile(#"{"const": {"\u00f1": "n\u0303"}}"#)
+        #expect(const.check(#"{"\u00f1": "n\u0303"}"#).isEmpty)
+        #expect(const.check(#"{"n\u0303": "n\u0303"}"#).count == 1)
+        #expect(const.check(#"{"\u00f1": "\u00f1"}"#).count == 1)
+        // More than 8 members: the enum is checked through a hash set.
+        let large = try SchemaFixture.compile(#"{"enum": ["a", "b", "c", "d", "e", "f", "g", "h", "\u00f1"]}"#)
+        #expect(large.check(#""ñ""#).isEmpty)
+        #expect(large.check(#""n\u0303""#).count == 1)
+    }
+
     @Test func openAPINumericFormatsCheckRanges() throws {
         let int32 = try SchemaFixture.compile(#"{"format": "int32"}"#, dialect: .openAPI30)
         #expect(int32.check("2147483647").isEmpty)

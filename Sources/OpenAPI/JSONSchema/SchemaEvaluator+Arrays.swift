@@ -55,13 +55,13 @@ extension SchemaEvaluator {
         case .minItems(let limit):
             return items.count >= limit || fail(keyword, "array has \(items.count) items, at least \(limit) required")
         case .uniqueItems:
-            // Hashing finds candidates (canonically equivalent strings hash alike); schemaEquals confirms.
-            var seen: [JSONValue: [Int]] = [:]
+            // JSONValue equality is JSON Schema's (code-point strings, numbers by value, unordered objects).
+            var seen: [JSONValue: Int] = [:]
             for (i, item) in items.enumerated() {
-                if let first = seen[item]?.first(where: { items[$0].schemaEquals(item) }) {
+                if let first = seen[item] {
                     return fail(keyword, "items \(first) and \(i) are equal; items must be unique")
                 }
-                seen[item, default: []].append(i)
+                seen[item] = i
             }
             return true
         case .unevaluatedItems(let node):

@@ -108,10 +108,10 @@ struct SchemaEvaluator {
             return types.admits(instance)
                 || fail(keyword, "expected \(types.names.joined(separator: " or ")), got \(instance.typeName)")
         case .enumeration(let list, let set):
-            return ((set.isEmpty || set.contains(instance)) && list.contains(where: { $0.schemaEquals(instance) }))
+            return (set.isEmpty ? list.contains(instance) : set.contains(instance))
                 || fail(keyword, "value must be one of: \(SchemaMessage.list(list))")
         case .constant(let value):
-            return value.schemaEquals(instance) || fail(keyword, "value must be \(SchemaMessage.render(value))")
+            return value == instance || fail(keyword, "value must be \(SchemaMessage.render(value))")
         case .multipleOf(let divisor):
             guard case .number(let n) = instance else { return true }
             return DecimalMath.isMultiple(n, of: divisor) || fail(keyword, "\(n) is not a multiple of \(divisor)")

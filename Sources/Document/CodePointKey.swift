@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A string that compares and hashes by its Unicode scalars (JSON string equality, RFC 8259 §8.3),
+/// not by Swift's canonical equivalence (`"ñ"` U+00F1 and `"n\u{0303}"` are different keys).
+struct CodePointKey: Hashable, Sendable {
+    /// The wrapped string.
+    let string: String
+
+    /// Wraps `string`.
+    init(_ string: String) { self.string = string }
+
+    static func == (a: CodePointKey, b: CodePointKey) -> Bool { a.string.codePointsEqual(b.string) }
+
+    func hash(into hasher: inout Hasher) { string.hashCodePoints(into: &hasher) }
+}
+
+extension String {
+    /// True when both strings consist of the same Unicode scalars; for valid Strings that is
+    /// "same UTF-8 bytes", compared with `memcmp`.
+    func codePointsEqual(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                guard pa.count == pb.count else { return false }
+                guard let x = pa.baseAddress, let y = pb.baseAddress, x != y else { return true }
+                return memcmp(x, y, pa.count) == 0
+            }
+        }
+    }
+
+    /// Feeds the UTF-8 bytes and their count to `hasher` (consistent with `codePointsEqual`).
+    func hashCodePoints(into hasher: inout Hasher) {
+        var s = self
+        s.withUTF8 { bytes in
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            hasher.combine(bytes.count)
+        }
+    }
+}

@@ -116,8 +116,10 @@ public struct GatewayRuntime: Sendable {
         }
     }
 
-    /// `http://host:port` from the listen address (`localhost` for the wildcard addresses).
+    /// `http://host:port` from the listen address (`localhost` for the wildcard addresses); `/` (relative
+    /// to wherever the document is served) when the port is chosen by the OS and so not known yet.
     static func derivedURL(_ listen: ListenConfiguration) -> String {
+        if listen.port == 0 { return "/" }
         var host = listen.host
         if host == "0.0.0.0" || host == "::" { host = "localhost" }
         if host.contains(":") { host = "[\(host)]" }

@@ -195,13 +195,4 @@ import Testing
         #expect(parsed?.origin == HTTPOrigin(host: "::1", port: 8080))
         #expect(parsed?.target == "/a?b")
     }
-
-    @Test func httpsIsATypedTLSFailureUntilTLSLands() async {
-        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(url: "https://127.0.0.1:1/")) }
-        guard case .tlsFailure(let host, _)? = error else {
-            Issue.record("expected tlsFailure, got \(String(describing: error))")
-            return
-        }
-        #expect(host == "127.0.0.1")
-    }
 }

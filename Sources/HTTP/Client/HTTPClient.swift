@@ -4,6 +4,8 @@ import Synchronization
 final class ClientCore: Sendable {
     let configuration: HTTPClientConfiguration
     let connectTimeout: UInt64, firstByteTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64
+    /// The TLS client context, created on first https use (loading the trust store takes a while).
+    private let tls = Mutex<TLSContext?>(nil)
 
     init(configuration: HTTPClientConfiguration) {
         self.configuration = configuration
@@ -11,6 +13,16 @@ final class ClientCore: Sendable {
         firstByteTimeout = configuration.firstByteTimeout.nanoseconds
         bodyTimeout = configuration.bodyTimeout.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds
+    }
+
+    /// The shared TLS context for https origins.
+    func tlsContext() throws(TLSError) -> TLSContext {
+        try tls.withLock { (cached: inout TLSContext?) throws(TLSError) -> TLSContext in
+            if let cached { return cached }
+            let context = try TLSContext(configuration.tls)
+            cached = context
+            return context
+        }
     }
 }
 
@@ -46,8 +58,8 @@ public final class HTTPClient: Sendable {
     /// An idempotent request with a replayable body is retried once on a fresh connection when a
     /// reused pooled connection turns out to be stale (reset or closed before any response byte).
     public func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
-        guard request.origin.scheme == "http" else {
-            throw .tlsFailure(host: request.origin.host, reason: "https is not available in this build yet")
+        guard request.origin.scheme == "http" || request.origin.scheme == "https" else {
+            throw .invalidURL(request.origin.description)
         }
         let pool = pool(for: request.origin)
         let loop = group.preferred()

@@ -69,7 +69,7 @@ public final class HTTPClient: Sendable {
         var retried = false
         while true {
             let (connection, reused) = try await pool.acquire(preferring: loop)
-            let result: Result<HTTPClientResponse, ExchangeFailure> = await withTaskExecutorPreference(connection.loop) {
+            let result = await Self.onLoop(connection.loop) { () async -> Result<HTTPClientResponse, ExchangeFailure> in
                 do throws(ExchangeFailure) {
                     connection.totalDeadline = totalDeadline
                     return .success(try await connection.send(request))
@@ -89,6 +89,13 @@ public final class HTTPClient: Sendable {
                 throw failure.error
             }
         }
+    }
+
+    /// Runs `body` on `loop`: directly when this task already runs there (async code on a loop
+    /// thread runs there because its task prefers that loop), else under that executor preference.
+    static func onLoop<T: Sendable>(_ loop: EventLoop, _ body: () async -> T) async -> T {
+        if loop.inEventLoop { return await body() }
+        return await withTaskExecutorPreference(loop) { await body() }
     }
 
     /// Open connections to `origin` (busy and idle).

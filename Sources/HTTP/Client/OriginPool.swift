@@ -64,7 +64,7 @@ final class OriginPool: Sendable {
         let address = try await resolve()
         let timeout = core.connectTimeout
         let pool = self
-        let result: Result<ClientConnection, HTTPClientError> = await withTaskExecutorPreference(loop) {
+        let result = await HTTPClient.onLoop(loop) { () async -> Result<ClientConnection, HTTPClientError> in
             do throws(HTTPClientError) {
                 return .success(try await ClientConnection.connect(address: address, pool: pool, loop: loop,
                                                                    deadline: loop.now &+ timeout))

@@ -115,6 +115,14 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         return true
     }
 
+    /// Changes the events `fd` is registered for (keeping its generation tag).
+    func modify(fd: Int32, events: UInt32) {
+        assertInLoop()
+        guard Int(fd) < registrations.count, let registration = registrations[Int(fd)] else { return }
+        let data = UInt64(registration.generation) << 32 | UInt64(UInt32(bitPattern: fd))
+        _ = gw_epoll_mod(epfd, fd, events, data)
+    }
+
     /// Removes `fd` from epoll and forgets its handler; call before closing the fd.
     func deregister(fd: Int32) {
         assertInLoop()

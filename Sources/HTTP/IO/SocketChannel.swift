@@ -26,8 +26,16 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     var onPeerClosed: (() -> Void)?
     private let readStorage: ReadStorage
 
-    /// Events every socket is registered for, once, for its whole life.
+    /// Edge-triggered (default): registered once for IN|OUT|RDHUP, never modified. Level-triggered
+    /// exists only to measure the choice (`GATEWAY_EPOLL_MODE=level`, read once at start): interest
+    /// then follows demand with `epoll_ctl(MOD)`, or a pending-but-unread socket would spin the loop.
+    enum TriggerMode { case edge, level }
+    /// The mode for every socket of this process.
+    static let triggerMode: TriggerMode = getenv("GATEWAY_EPOLL_MODE").map { String(cString: $0) } == "level" ? .level : .edge
+    /// Events every socket is registered for, once, for its whole life (edge-triggered).
     static let interest: UInt32 = GW_EPOLLIN | GW_EPOLLOUT | GW_EPOLLRDHUP | GW_EPOLLET
+    /// Level-triggered mode: the events currently registered.
+    private var levelInterest: UInt32 = GW_EPOLLIN | GW_EPOLLRDHUP
 
     private init(fd: Int32, loop: EventLoop, readBufferSize: Int) {
         self.fd = fd
@@ -39,7 +47,8 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     static func adopt(fd: Int32, loop: EventLoop, readBufferSize: Int = 16 * 1024) throws(SocketError) -> SocketChannel {
         loop.assertInLoop()
         let channel = SocketChannel(fd: fd, loop: loop, readBufferSize: readBufferSize)
-        guard loop.register(fd: fd, events: interest, handler: channel) else {
+        let events = triggerMode == .edge ? interest : channel.levelInterest
+        guard loop.register(fd: fd, events: events, handler: channel) else {
             let code = gw_errno()
             Glibc.close(fd)
             channel.isOpen = false
@@ -64,6 +73,20 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             onPeerClosed = nil
             callback?()
         }
+        if Self.triggerMode == .level && isOpen {
+            var wanted = levelInterest
+            if readWaiter == nil { wanted &= ~GW_EPOLLIN }
+            if writeWaiter == nil { wanted &= ~GW_EPOLLOUT }
+            if peerClosed { wanted &= ~GW_EPOLLRDHUP }
+            setLevelInterest(wanted)
+        }
+    }
+
+    /// Level-triggered mode only: re-registers when the wanted events change.
+    private func setLevelInterest(_ events: UInt32) {
+        guard events != levelInterest else { return }
+        levelInterest = events
+        loop.modify(fd: fd, events: events)
     }
 
     /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
@@ -157,6 +180,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         let result = await withTaskCancellationHandler {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
                 readWaiter = continuation
+                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
                 if let deadline {
                     readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
                 }
@@ -172,6 +196,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         let result = await withTaskCancellationHandler {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
                 writeWaiter = continuation
+                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
                 if let deadline {
                     writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
                 }

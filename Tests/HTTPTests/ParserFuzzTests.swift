@@ -80,7 +80,8 @@ struct SplitMix64: RandomNumberGenerator {
             let whole = feed([input[...]], kind: kind, limits: limits, methods: [])
             let split = Int.random(in: 0...input.count, using: &rng)
             let halves = feed([input[..<split], input[split...]], kind: kind, limits: limits, methods: [])
-            guard whole == halves, Self.isWellFormed(whole.events) else {
+            let bytewise = round % 50 == 0 ? feed(input.indices.map { input[$0...$0] }, kind: kind, limits: limits, methods: []) : whole
+            guard whole == halves, whole == bytewise, Self.isWellFormed(whole.events) else {
                 Issue.record("round \(round): input \(input) whole \(whole) split at \(split) \(halves)")
                 return
             }

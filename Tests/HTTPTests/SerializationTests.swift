@@ -90,3 +90,52 @@ import Testing
         #expect(cache.current().count == 29)
     }
 }
+
+@Suite struct SerializationRoundTripTests {
+    /// Random valid heads and bodies, serialized and parsed back, must come out equal.
+    @Test func randomMessagesSurviveSerializeThenParse() {
+        var rng = SplitMix64(state: 0x5E71_A112)
+        let tokenBytes = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~".utf8)
+        let valueBytes = Array("abcXYZ019 \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8)
+        func text(_ alphabet: [UInt8], _ length: ClosedRange<Int>) -> String {
+            String(decoding: (0..<Int.random(in: length, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 97 }, as: UTF8.self)
+        }
+        for round in 0..<300 {
+            var headers = HTTPHeaders([("Host", "api.test")])
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                var name = text(tokenBytes, 1...12)
+                if ["host", "content-length", "transfer-encoding"].contains(name.lowercased()) { name = "X-" + name }
+                var value = text(valueBytes, 0...20)
+                while value.first == " " || value.first == "\t" { value.removeFirst() }
+                while value.last == " " || value.last == "\t" { value.removeLast() }
+                headers.add(name: name, value: value)
+            }
+            let head = HTTPRequestHead(method: .POST, target: "/r/\(round)?q=\(round)", headers: headers)
+            let payload = (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let chunked = round % 2 == 0
+            var bytes: [UInt8] = []
+            HTTPHeadSerializer.write(head, framing: chunked ? .chunked : .contentLength(payload.count), into: &bytes)
+            if chunked {
+                var rest = payload[...]
+                while !rest.isEmpty {
+                    let n = min(rest.count, Int.random(in: 1...64, using: &rng))
+                    HTTPChunkedEncoder.writeChunk(rest.prefix(n), into: &bytes)
+                    rest = rest.dropFirst(n)
+                }
+                HTTPChunkedEncoder.writeEnd(into: &bytes)
+            } else {
+                bytes += payload
+            }
+            let outcome = feed([bytes[...]], kind: .request, limits: HTTPParserLimits(), methods: [])
+            var expected = head
+            expected.headers.add(name: chunked ? "Transfer-Encoding" : "Content-Length", value: chunked ? "chunked" : String(payload.count))
+            var expectedEvents: [HTTPParserEvent] = [.requestHead(expected)]
+            if !payload.isEmpty { expectedEvents.append(.body(payload)) }
+            expectedEvents.append(.end(trailers: nil))
+            guard outcome.events == expectedEvents, outcome.error == nil else {
+                Issue.record("round \(round): \(outcome)")
+                return
+            }
+        }
+    }
+}

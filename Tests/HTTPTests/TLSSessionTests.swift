@@ -32,6 +32,31 @@ import Testing
         #expect(String(decoding: result.clientReceived, as: UTF8.self) == "HTTP/1.1 200 OK\r\n\r\n")
     }
 
+    @Test func handshakeSurvivesOneByteFragments() throws {
+        let f = try fixture()
+        let server = try serverSession(chain: f.serverChain, key: f.serverKey)
+        let client = try clientSession(f, name: "localhost")
+        try client.writePlaintext(Array("hello".utf8))
+        var received: [UInt8] = []
+        var clientReceived: [UInt8] = []
+        try client.handshake()
+        for _ in 0..<20 {
+            let toServer = client.takeCiphertext()
+            let toClient = server.takeCiphertext()
+            if toServer.isEmpty && toClient.isEmpty { break }
+            for byte in toServer {
+                server.feedCiphertext([byte])
+                try server.readPlaintext(into: &received)
+            }
+            for byte in toClient {
+                client.feedCiphertext([byte])
+                try client.readPlaintext(into: &clientReceived)
+            }
+        }
+        #expect(client.isHandshakeComplete && server.isHandshakeComplete)
+        #expect(String(decoding: received, as: UTF8.self) == "hello")
+    }
+
     @Test func largeTransfersArriveIntact() throws {
         let f = try fixture()
         let server = try serverSession(chain: f.serverChain, key: f.serverKey)
@@ -96,6 +121,15 @@ import Testing
         #expect(error.kind == .handshake)
         #expect(error.message.contains("unsupported protocol"), "\(error)")
         #expect(result.clientError != nil)
+    }
+
+    @Test func tls12ClientIsAccepted() throws {
+        let f = try fixture()
+        let client = try clientSession(f, name: "localhost") { $0.testMaximumProtocol = 0x0303 } // TLS1_2_VERSION
+        var result = PumpResult()
+        pump(client: client, server: try serverSession(chain: f.serverChain, key: f.serverKey), result: &result)
+        #expect(result.clientError == nil && result.serverError == nil)
+        #expect(client.protocolVersion == "TLSv1.2")
     }
 
     @Test func tls13OnlyServerRefusesTLS12() throws {

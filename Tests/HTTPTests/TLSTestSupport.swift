@@ -45,6 +45,12 @@ struct TLSFixture: Sendable {
                      "-CAkey", "\(directory)/\(ca).key", "-CAcreateserial", "-out", "\(directory)/\(name).pem",
                      "-days", "2", "-extfile", ext])
         }
+        atexit {
+            // Runs once at process exit; reads the static, captures nothing.
+            if case .success(let fixture) = TLSFixture.shared {
+                try? FileManager.default.removeItem(atPath: fixture.directory)
+            }
+        }
         return TLSFixture(directory: directory)
     }
 

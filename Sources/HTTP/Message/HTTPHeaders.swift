@@ -71,8 +71,12 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     /// Whether a comma-separated list field (e.g. `Connection`) contains `token`, compared case-insensitively.
     public func containsToken(_ token: String, in name: String) -> Bool {
         for field in fields where Self.namesEqual(field.name, name) {
-            for element in field.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
-                if Self.bytesEqualIgnoringCase(HTTPBytes.trimmingOWS(element), token.utf8) { return true }
+            let value = field.value.utf8
+            var start = value.startIndex
+            while start < value.endIndex {
+                let end = value[start...].firstIndex(of: UInt8(ascii: ",")) ?? value.endIndex
+                if Self.bytesEqualIgnoringCase(HTTPBytes.trimmingOWS(value[start..<end]), token.utf8) { return true }
+                start = end < value.endIndex ? value.index(after: end) : end
             }
         }
         return false

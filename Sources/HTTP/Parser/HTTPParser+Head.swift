@@ -32,14 +32,13 @@ extension HTTPParser {
     /// The empty line ended the head: checks Host, decides the framing and emits the head event.
     mutating func completeHead(endOffset: Int) throws(HTTPParseError) -> HTTPParserEvent? {
         let fields = headers
-        let special = framingFields
         headers = HTTPHeaders()
-        framingFields.removeAll(keepingCapacity: true)
+        defer { framingFields.removeAll(keepingCapacity: true) }
         phase = .startLine
         switch startLine {
         case .request(let method, let target, let version):
-            try HTTPFraming.checkHost(fields, special, version: version, endOffset: endOffset)
-            let framing = try HTTPFraming.framing(of: fields, special, version: version,
+            try HTTPFraming.checkHost(fields, framingFields, version: version, endOffset: endOffset)
+            let framing = try HTTPFraming.framing(of: fields, framingFields, version: version,
                                                   isRequest: true, limits: limits)
             beginBody(framing)
             return .requestHead(HTTPRequestHead(method: method, target: target, version: version, headers: fields))
@@ -53,7 +52,7 @@ extension HTTPParser {
             let noBody = status.forbidsBody || method == .HEAD || (method == .CONNECT && status.code / 100 == 2)
             if status.code == 101 { upgraded = true }
             let framing = noBody ? HTTPBodyFraming.none
-                : try HTTPFraming.framing(of: fields, special, version: version, isRequest: false, limits: limits)
+                : try HTTPFraming.framing(of: fields, framingFields, version: version, isRequest: false, limits: limits)
             beginBody(framing)
             return .responseHead(head)
         case nil:

@@ -134,7 +134,8 @@ public final class TLSSession {
     }
 
     /// Decrypts all buffered ciphertext, appending the plaintext to `plaintext` (advancing the handshake
-    /// first if needed). Returns `.closedByPeer` once the peer has sent close_notify.
+    /// first if needed). Returns `.closedByPeer` once the peer has sent close_notify; plaintext that
+    /// preceded it in the same call is still appended.
     @discardableResult
     public func readPlaintext(into plaintext: inout [UInt8]) throws(TLSError) -> ReadState {
         if let failure { throw failure }

@@ -108,7 +108,7 @@ extension ClientConnection {
             }
             if got == nil {
                 do {
-                    if case .end? = try parser.finish() {  // a body delimited by close ends here
+                    if case .end? = try parser.finish(), transport.eofWasClean {  // a body delimited by close ends here
                         finishExchange()
                         return nil
                     }

@@ -17,6 +17,10 @@ final class Transport: @unchecked Sendable {
         self.tls = tls
     }
 
+    /// False when TLS ended with a bare TCP close (no close_notify): a body delimited by close may
+    /// have been truncated by an attacker, so it must not count as complete.
+    var eofWasClean: Bool { tls == nil || closedByPeer }
+
     /// Runs the TLS handshake to completion (no-op without TLS), bounded by `deadline`.
     func handshake(deadline: UInt64?) async throws(SocketError) {
         guard let tls else { return }

@@ -179,3 +179,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ServerSignalTests {
+    @Test func terminationSignalWaitReturnsTheSignalThatArrived() async {
+        // SIGUSR2 stands in for SIGTERM; ignored up front so an early signal cannot kill the process.
+        signal(SIGUSR2, SIG_IGN)
+        let received = Locked<Int32>(0)
+        let done = TestLatch()
+        Task {
+            received.set(await TerminationSignal.wait(for: [SIGUSR2]))
+            done.fire()
+        }
+        // The source is installed asynchronously: signal until it is seen (bounded).
+        for _ in 0..<100 {
+            kill(getpid(), SIGUSR2)
+            if await done.wait(timeout: .milliseconds(20)) { break }
+        }
+        #expect(received.value == SIGUSR2)
+    }
+}

@@ -24,6 +24,10 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     private var writeTimer: LoopTimer?
     /// Called once on the loop when the peer goes away (used to cancel a handler task).
     var onPeerClosed: (() -> Void)?
+    /// Whether a wait installs a task-cancellation handler (it costs a lock in the concurrency
+    /// runtime per wait). Server sockets turn it off: their task is only ever cancelled together with
+    /// an event that wakes the wait anyway (peer close → EOF/HUP, forced shutdown → `close()`).
+    var wakesOnCancel = true
     private let readStorage: ReadStorage
 
     /// Edge-triggered (default): registered once for IN|OUT|RDHUP, never modified. Level-triggered
@@ -177,34 +181,44 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     private func waitReadable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
+        guard wakesOnCancel else { return try await suspendReadable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
-            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-                readWaiter = continuation
-                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
-                if let deadline {
-                    readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
-                }
-            }
+            await suspendReadable(deadline: deadline)
         } onCancel: {
             loop.execute { [self] in resumeRead(.failure(.cancelled)) }
         }
         try result.get()
     }
 
+    private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+            readWaiter = continuation
+            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
+            if let deadline {
+                readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
+            }
+        }
+    }
+
     private func waitWritable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
+        guard wakesOnCancel else { return try await suspendWritable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
-            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-                writeWaiter = continuation
-                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
-                if let deadline {
-                    writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
-                }
-            }
+            await suspendWritable(deadline: deadline)
         } onCancel: {
             loop.execute { [self] in resumeWrite(.failure(.cancelled)) }
         }
         try result.get()
+    }
+
+    private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+            writeWaiter = continuation
+            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
+            if let deadline {
+                writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
+            }
+        }
     }
 
     private func resumeRead(_ result: Result<Void, SocketError>) {

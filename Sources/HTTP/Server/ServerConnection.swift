@@ -55,6 +55,7 @@ final class ServerConnection: @unchecked Sendable {
         let transport: Transport
         do {
             let channel = try SocketChannel.adopt(fd: fd, loop: context.loop)
+            channel.wakesOnCancel = false  // see SocketChannel.wakesOnCancel
             do {
                 transport = Transport(channel: channel, tls: try core.tlsContext.map { try TLSSession(context: $0) })
             } catch {

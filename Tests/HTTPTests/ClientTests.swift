@@ -196,3 +196,38 @@ import Testing
         #expect(parsed?.target == "/a?b")
     }
 }
+
+@Suite struct ClientPoolLifetimeTests {
+    /// Polls `condition` every 10 ms for at most `limit` (for state with nothing to await).
+    func eventually(_ limit: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
+        let end = ContinuousClock.now + limit
+        while ContinuousClock.now < end {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return condition()
+    }
+
+    @Test func idlePooledConnectionsCloseAfterTheIdleTimeout() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = HTTPClient(configuration: HTTPClientConfiguration(idleTimeout: .milliseconds(100)), group: testGroup)
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            _ = try await client.execute(HTTPClientRequest(origin: origin)).body.collect(upTo: 100)
+            #expect(client.idleConnections(to: origin) == 1)
+            #expect(await eventually { client.openConnections(to: origin) == 0 })
+        }
+    }
+
+    @Test func connectionClosedByTheOriginLeavesThePoolAndTheNextRequestSucceeds() async throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.idleTimeout = .milliseconds(100)
+        try await withServer(configuration, handler: helloHandler) { server in
+            let client = HTTPClient(group: testGroup)
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            _ = try await client.execute(HTTPClientRequest(origin: origin)).body.collect(upTo: 100)
+            #expect(await eventually { client.openConnections(to: origin) == 0 })  // saw the FIN while idle
+            let response = try await client.execute(HTTPClientRequest(method: .POST, origin: origin, body: .string("x")))
+            #expect(try await response.body.collect(upTo: 100) == Array("hello".utf8))
+        }
+    }
+}

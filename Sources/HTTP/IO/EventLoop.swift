@@ -115,6 +115,12 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         return true
     }
 
+    /// The generation tag of `fd`'s current registration (tests check stale-event filtering).
+    func generation(of fd: Int32) -> UInt32? {
+        assertInLoop()
+        return Int(fd) < registrations.count ? registrations[Int(fd)]?.generation : nil
+    }
+
     /// Changes the events `fd` is registered for (keeping its generation tag).
     func modify(fd: Int32, events: UInt32) {
         assertInLoop()
@@ -157,7 +163,8 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         close(epfd)
     }
 
-    private func dispatch(_ event: gw_epoll_result) {
+    /// Delivers one epoll event to its handler unless its generation is stale.
+    func dispatch(_ event: gw_epoll_result) {
         if event.data == Self.wakeToken {
             _ = gw_eventfd_drain(wakeFD)
             return

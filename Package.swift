@@ -29,8 +29,8 @@ let package = Package(
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
-        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI", "Document"], swiftSettings: strict),
+        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI", "Document"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "OpenAPI", "HTTP", "Document"], swiftSettings: strict),
-        .testTarget(name: "SimulatorsTests", dependencies: ["Simulators", "HTTP", "Document"], swiftSettings: strict),
+        .testTarget(name: "SimulatorsTests", dependencies: ["Simulators", "HTTP", "Document", "OpenAPI"], swiftSettings: strict),
     ]
 )

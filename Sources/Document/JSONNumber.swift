@@ -33,6 +33,14 @@ public struct JSONNumber: Sendable {
         self.exponent = parsed.exponent
     }
 
+    /// Builds a number from parts already computed by a reader (no re-validation).
+    init(uncheckedText text: String, negative: Bool, significand: [UInt8], exponent: Int) {
+        self.text = text
+        self.isNegative = negative
+        self.significand = significand
+        self.exponent = exponent
+    }
+
     /// An exact integer.
     public init(_ value: Int) {
         self.init(text: String(value))!  // String(Int) always matches the grammar
@@ -170,9 +178,8 @@ extension JSONNumber: Comparable {
     /// Exact comparison of two decimals, without converting to floating point.
     public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
         if a.isNegative != b.isNegative { return a.isNegative }
-        let magnitudeLess = JSONNumber.magnitudeCompare(a, b) < 0
-        let magnitudeGreater = JSONNumber.magnitudeCompare(a, b) > 0
-        return a.isNegative ? magnitudeGreater : magnitudeLess
+        let c = JSONNumber.magnitudeCompare(a, b)
+        return a.isNegative ? c > 0 : c < 0
     }
 
     /// Compares |a| and |b|: -1, 0 or 1.

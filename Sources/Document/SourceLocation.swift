@@ -7,6 +7,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// 0-based byte offset into the file.
     public var offset: Int
 
+    /// A location from its parts.
     public init(line: Int, column: Int, offset: Int) {
         self.line = line
         self.column = column
@@ -28,6 +29,7 @@ public struct LoadedDocument: Sendable {
     /// Location of every object member's key, keyed by the member's JSON Pointer string.
     public var keyLocations: [String: SourceLocation]
 
+    /// A document; locations default to none.
     public init(file: String, value: JSONValue, locations: [String: SourceLocation] = [:],
                 keyLocations: [String: SourceLocation] = [:]) {
         self.file = file
@@ -61,6 +63,7 @@ public struct DocumentError: Error, Sendable, Hashable, CustomStringConvertible 
     /// What went wrong, phrased for a person ("expected ',' or '}' after object member").
     public var message: String
 
+    /// An error from its parts.
     public init(file: String, location: SourceLocation, message: String) {
         self.file = file
         self.location = location

@@ -15,6 +15,7 @@ enum CommandLineTool {
       serve      run the gateway from gateway.yaml (not built yet)
       check      load and check gateway.yaml
       inspect    print a YAML or JSON file as canonical JSON
+      simulate   run one simulated upstream (owlops, upkeep, trackops, owox, opsdeck)
       help       show this text
     """
 
@@ -25,9 +26,13 @@ enum CommandLineTool {
             return 2
         }
         switch command {
+        case "check": return CheckCommand.run(arguments: Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             print(usage)
             return 0
+        case "simulate": return await SimulateCommand.run(arguments: Array(arguments.dropFirst()))
+        case "inspect":
+            return InspectCommand.run(Array(arguments.dropFirst()))
         default:
             printError("gateway: unknown command '\(command)'\n\n\(usage)")
             return 2

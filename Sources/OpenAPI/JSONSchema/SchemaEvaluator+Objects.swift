@@ -1,0 +1,102 @@
+import Document
+
+extension SchemaEvaluator {
+    /// Object keywords: properties, patternProperties, additionalProperties, propertyNames, required,
+    /// dependentRequired, min/maxProperties, unevaluatedProperties.
+    mutating func checkObject(_ keyword: SchemaKeyword, _ object: JSONObject, _ annotate: Bool,
+                              _ annotations: inout SchemaAnnotations) -> Bool {
+        switch keyword.rule {
+        case .properties(let schemas):
+            var valid = true
+            for (name, value) in object {
+                guard let node = schemas[name] else { continue }
+                if annotate { annotations.properties.insert(name) }
+                if !evaluate(node, value, at: .key(name)) {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            return valid
+        case .patternProperties(let entries):
+            var valid = true
+            for (name, value) in object {
+                for entry in entries where entry.pattern.matches(name) {
+                    if annotate { annotations.properties.insert(name) }
+                    if !evaluate(entry.schema, value, at: .key(name)) {
+                        valid = false
+                        if !collect { return false }
+                    }
+                }
+            }
+            return valid
+        case .additionalProperties(let node, let known, let patterns):
+            var valid = true
+            for (name, value) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
+                if annotate { annotations.properties.insert(name) }
+                if node.constant == false {
+                    path.append(.key(name))
+                    valid = fail(keyword, "property '\(name)' is not allowed")
+                    path.removeLast()
+                } else if !evaluate(node, value, at: .key(name)) {
+                    valid = false
+                }
+                if !valid && !collect { return false }
+            }
+            return valid
+        case .propertyNames(let node):
+            var valid = true
+            for name in object.keys {
+                path.append(.key(name))
+                let before = violations.count
+                let outcome = evaluate(node, .string(name), annotate: false)
+                for i in before..<violations.count {
+                    violations[i].message = "property name '\(name)': " + violations[i].message
+                }
+                path.removeLast()
+                if !outcome.valid {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            return valid
+        case .required(let names):
+            var valid = true
+            for name in names where !object.contains(name) {
+                valid = fail(keyword, "missing required property '\(name)'")
+                if !collect { return false }
+            }
+            return valid
+        case .dependentRequired(let entries):
+            var valid = true
+            for (trigger, names) in entries where object.contains(trigger) {
+                for name in names where !object.contains(name) {
+                    valid = fail(keyword, "property '\(name)' is required when '\(trigger)' is present")
+                    if !collect { return false }
+                }
+            }
+            return valid
+        case .maxProperties(let limit):
+            return object.count <= limit
+                || fail(keyword, "object has \(object.count) properties, at most \(limit) allowed")
+        case .minProperties(let limit):
+            return object.count >= limit
+                || fail(keyword, "object has \(object.count) properties, at least \(limit) required")
+        case .unevaluatedProperties(let node):
+            var valid = true
+            for (name, value) in object where !annotations.evaluated(property: name) {
+                if node.constant == false {
+                    path.append(.key(name))
+                    valid = fail(keyword, "property '\(name)' is not allowed")
+                    path.removeLast()
+                } else if !evaluate(node, value, at: .key(name)) {
+                    valid = false
+                }
+                if !valid && !collect { return false }
+            }
+            if annotate { annotations.allProperties = true }
+            return valid
+        default:
+            return true
+        }
+    }
+}

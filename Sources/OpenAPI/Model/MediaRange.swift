@@ -1,0 +1,126 @@
+/// A parsed media type or range (`application/json; charset=utf-8`, `application/*`, `*/*`).
+///
+/// Type, subtype and parameter names are lower-cased; parameter values keep their case.
+public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
+    /// Lower-cased top-level type (`application`, `*`).
+    public var type: String
+    /// Lower-cased subtype (`json`, `vnd.api+json`, `*`).
+    public var subtype: String
+    /// Parameters by lower-cased name (`charset`, `boundary`).
+    public var parameters: [String: String]
+
+    public init(type: String, subtype: String, parameters: [String: String]) {
+        self.type = type
+        self.subtype = subtype
+        self.parameters = parameters
+    }
+
+    /// Parses `type/subtype; name=value; …` (quoted values unquoted); nil when there is no `type/subtype`.
+    public init?(_ text: String) {
+        var pieces = MediaRange.splitParameters(text)
+        guard !pieces.isEmpty else { return nil }
+        let head = pieces.removeFirst().trimmingSpaces().lowercased()
+        let slash = head.split(separator: "/", omittingEmptySubsequences: false)
+        guard slash.count == 2, !slash[0].isEmpty, !slash[1].isEmpty,
+              slash.allSatisfy({ $0.utf8.allSatisfy(MediaRange.isTokenByte) }) else { return nil }
+        var params: [String: String] = [:]
+        for piece in pieces {
+            guard let eq = piece.firstIndex(of: "=") else { continue }
+            let name = piece[..<eq].trimmingSpaces().lowercased()
+            var value = piece[piece.index(after: eq)...].trimmingSpaces()
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingEscapes()
+            }
+            params[name] = value
+        }
+        self.init(type: String(slash[0]), subtype: String(slash[1]), parameters: params)
+    }
+
+    /// `type/subtype` without parameters.
+    public var essence: String { type + "/" + subtype }
+
+    /// True for JSON media types: `application/json` and any `+json` suffix.
+    public var isJSON: Bool {
+        (type == "application" && subtype == "json") || subtype.hasSuffix("+json")
+    }
+
+    /// How specific this range is: 3 for a concrete type with parameters, 2 concrete, 1 `type/*`, 0 `*/*`.
+    public var specificity: Int {
+        if type == "*" { return 0 }
+        if subtype == "*" { return 1 }
+        return parameters.isEmpty ? 2 : 3
+    }
+
+    /// Whether `concrete` (a request's content type) falls in this range; parameters listed here must match.
+    public func matches(_ concrete: MediaRange) -> Bool {
+        if type != "*" && type != concrete.type { return false }
+        if subtype != "*" && subtype != concrete.subtype { return false }
+        for (name, value) in parameters where concrete.parameters[name]?.lowercased() != value.lowercased() {
+            return false
+        }
+        return true
+    }
+
+    public var description: String {
+        var s = essence
+        for name in parameters.keys.sorted() { s += "; \(name)=\(parameters[name] ?? "")" }
+        return s
+    }
+
+    /// An RFC 9110 `tchar` byte.
+    static func isTokenByte(_ b: UInt8) -> Bool {
+        guard b > 32, b < 127 else { return false }
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "@"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
+             UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "?"), UInt8(ascii: "="),
+             UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Splits on `;` outside double quotes.
+    static func splitParameters(_ text: String) -> [Substring] {
+        if !text.utf8.contains(UInt8(ascii: ";")) { return [Substring(text)] }
+        var out: [Substring] = []
+        var start = text.startIndex
+        var inQuotes = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "\"" { inQuotes.toggle() } else if c == "\\" && inQuotes {
+                i = text.index(after: i)
+                if i == text.endIndex { break }
+            } else if c == ";" && !inQuotes {
+                out.append(text[start..<i]); start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        out.append(text[start...])
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension String {
+    /// Removes backslash escapes from a quoted-string body.
+    fileprivate func replacingEscapes() -> String {
+        var out = ""
+        var escaped = false
+        for c in self {
+            if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+        }
+        return out
+    }
+}

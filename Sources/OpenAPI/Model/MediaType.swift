@@ -1,0 +1,20 @@
+import Document
+
+/// One entry of a `content` map: the media type key, its schema and per-property encodings.
+public struct MediaType: Sendable, Hashable {
+    /// The key as written (`application/json`, `application/*`, `text/plain; charset=utf-8`).
+    public var key: String
+    /// The parsed key.
+    public var range: MediaRange
+    /// The schema, when one is given.
+    public var schema: SchemaLocation?
+    /// `encoding` entries by property name (form and multipart bodies).
+    public var encoding: [String: Encoding]
+
+    public init(key: String, schema: SchemaLocation?, encoding: [String: Encoding] = [:]) {
+        self.key = key
+        self.range = MediaRange(key) ?? MediaRange(type: "*", subtype: "*", parameters: [:])
+        self.schema = schema
+        self.encoding = encoding
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import OpenAPI
-
-@Test func moduleIsLinked() {
-    #expect(OpenAPIModule.name == "OpenAPI")
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Simulators
-
-@Test func moduleIsLinked() {
-    #expect(SimulatorsModule.name == "Simulators")
-}

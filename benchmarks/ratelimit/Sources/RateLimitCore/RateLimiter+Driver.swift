@@ -1,0 +1,1 @@
+../../../../Sources/Gateway/RateLimit/RateLimiter+Driver.swift

@@ -28,7 +28,8 @@ import Testing
         let start = ContinuousClock.now
         let error = await clientError { _ = try await client.execute(HTTPClientRequest(origin: origin)) }
         #expect(error == .timeout(stage: .connect, origin: origin.description))
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // The kernel alone would keep retrying the SYN for about two minutes.
+        #expect(ContinuousClock.now - start < .seconds(15))
         _ = fillers
     }
 
@@ -59,7 +60,7 @@ import Testing
                 let socket = try TestSocket(port: server.port)
                 for i in 0..<3 {
                     socket.send("POST /items/\(i) HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
-                    let response = try #require(socket.readResponse())
+                    let response = try #require(await socket.readResponse())
                     #expect(response.status == 201)
                     #expect(response.header("X-Upstream") == "yes")
                     #expect(response.text == "POST /items/\(i) 3")

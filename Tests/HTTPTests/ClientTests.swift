@@ -198,22 +198,12 @@ import Testing
 }
 
 @Suite struct ClientPoolLifetimeTests {
-    /// Polls `condition` every 10 ms for at most `limit` (for state with nothing to await).
-    func eventually(_ limit: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
-        let end = ContinuousClock.now + limit
-        while ContinuousClock.now < end {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return condition()
-    }
-
     @Test func idlePooledConnectionsCloseAfterTheIdleTimeout() async throws {
         try await withServer(handler: helloHandler) { server in
             let client = HTTPClient(configuration: HTTPClientConfiguration(idleTimeout: .milliseconds(100)), group: testGroup)
             let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
             _ = try await client.execute(HTTPClientRequest(origin: origin)).body.collect(upTo: 100)
-            #expect(client.idleConnections(to: origin) == 1)
+            // (Not asserting "idle == 1" here: on a loaded machine the 100 ms may already have passed.)
             #expect(await eventually { client.openConnections(to: origin) == 0 })
         }
     }

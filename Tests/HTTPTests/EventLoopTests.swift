@@ -75,11 +75,11 @@ import CLinux
         }
         let client = try TestSocket(port: listener.port)
         client.send("ping")
-        #expect(client.receive(count: 1, of: "ping") == "ping")
+        #expect(await client.receive(count: 1, of: "ping") == "ping")
         client.send("pong")
-        #expect(client.receive(count: 1, of: "pong") == "pong")
+        #expect(await client.receive(count: 1, of: "pong") == "pong")
         client.shutdownWrite()
-        #expect(client.peerClosed())
+        #expect(await client.peerClosed())
         loop.execute { listener.close() }
     }
 
@@ -101,7 +101,7 @@ import CLinux
             }
         }
         let client = try TestSocket(port: listener.port)
-        #expect(client.peerClosed())  // closed by the server after its 100 ms read deadline
+        #expect(await client.peerClosed())  // closed by the server after its 100 ms read deadline
         #expect(outcome.value == .timedOut)
         loop.execute { listener.close() }
     }

@@ -100,7 +100,8 @@ final class ClientConnection: @unchecked Sendable {
         loop.assertInLoop()
         if let idleTimer { loop.cancel(idleTimer); self.idleTimer = nil }
         channel.onPeerClosed = nil
-        guard channel.isOpen, !channel.peerClosed else {
+        // A reused connection is checked with the kernel: the origin may have closed it a moment ago.
+        guard channel.isOpen, !channel.peerClosed, exchangeID == 0 || !channel.peerClosedNow() else {
             discard()
             throw ExchangeFailure(error: .reset(origin: origin.description), retryable: true, staleBeforeUse: true)
         }

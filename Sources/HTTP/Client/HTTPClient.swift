@@ -68,7 +68,9 @@ public final class HTTPClient: Sendable {
         if case .bytes = request.body.storage { replayable = true } else { replayable = false }
         var retried = false
         while true {
-            let (connection, reused) = try await pool.acquire(preferring: loop)
+            // The one retry after a stale connection goes to a fresh connection: other idle ones
+            // may be just as stale (e.g. the origin restarted).
+            let (connection, reused) = try await pool.acquire(preferring: loop, fresh: retried)
             let result = await Self.onLoop(connection.loop) { () async -> Result<HTTPClientResponse, ExchangeFailure> in
                 do throws(ExchangeFailure) {
                     connection.totalDeadline = totalDeadline
@@ -81,7 +83,7 @@ public final class HTTPClient: Sendable {
             case .success(let response):
                 return response
             case .failure(let failure):
-                if failure.staleBeforeUse { continue }
+                if failure.staleBeforeUse && reused { continue }  // a pooled connection died while idle
                 if reused && failure.retryable && !retried && request.head.method.isIdempotent && replayable {
                     retried = true
                     continue

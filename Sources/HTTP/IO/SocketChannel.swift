@@ -154,6 +154,19 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
     }
 
+    /// Asks the kernel (non-blocking `MSG_PEEK`) whether the peer closed or reset this idle socket,
+    /// even if the loop has not dispatched that event yet. One syscall; used before reusing a pooled
+    /// client connection, where a stale socket would cost a failed request.
+    func peerClosedNow() -> Bool {
+        loop.assertInLoop()
+        if peerClosed || !isOpen { return true }
+        var byte: UInt8 = 0
+        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if n == 0 { return true }
+        if n < 0 { let code = gw_errno(); return code != EAGAIN && code != EWOULDBLOCK && code != EINTR }
+        return false
+    }
+
     /// Closes the socket (idempotent); pending waits fail with `.closed`.
     func close() {
         loop.assertInLoop()

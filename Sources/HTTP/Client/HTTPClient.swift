@@ -61,8 +61,23 @@ public final class HTTPClient: Sendable {
         guard request.origin.scheme == "http" || request.origin.scheme == "https" else {
             throw .invalidURL(request.origin.description)
         }
-        let pool = pool(for: request.origin)
         let loop = group.preferred()
+        // The whole exchange (pool, connect, send, response head) runs on event loops: no hop back to
+        // the caller's executor between connecting and sending, where a busy cooperative pool could
+        // stall a fresh connection past the origin's header timeout.
+        let result = await Self.onLoop(loop) { () async -> Result<HTTPClientResponse, HTTPClientError> in
+            do throws(HTTPClientError) {
+                return .success(try await self.exchange(request, preferring: loop))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// `execute` on `loop`: acquire, send, retry once when a reused connection was stale.
+    private func exchange(_ request: HTTPClientRequest, preferring loop: EventLoop) async throws(HTTPClientError) -> HTTPClientResponse {
+        let pool = pool(for: request.origin)
         let totalDeadline = core.configuration.totalTimeout.map { gw_monotonic_now() &+ $0.nanoseconds }
         let replayable: Bool
         if case .bytes = request.body.storage { replayable = true } else { replayable = false }

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func idleKeepAliveConnectionIsClosed() async throws {
-        try await withServer(Self.short { $0.headerTimeout = .seconds(5) }, handler: helloHandler) { server in
+        try await withServer(Self.short { $0.headerTimeout = .seconds(30) }, handler: helloHandler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(await socket.readResponse()?.status == 200)
@@ -63,7 +63,7 @@ import Testing
         let echo: HTTPServerHandler = { request in
             HTTPServerResponse(status: .ok, body: .bytes(try await request.body.collect(upTo: 1024)))
         }
-        try await withServer(Self.short { $0.headerTimeout = .seconds(5) }, handler: echo) { server in
+        try await withServer(Self.short { $0.headerTimeout = .seconds(30) }, handler: echo) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
             let response = try #require(await socket.readResponse())
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func connectionsBeyondTheLimitGet503() async throws {
-        try await withServer(Self.short { $0.maxConnections = 1; $0.idleTimeout = .seconds(5); $0.headerTimeout = .seconds(5) }, handler: helloHandler) { server in
+        try await withServer(Self.short { $0.maxConnections = 1; $0.idleTimeout = .seconds(30); $0.headerTimeout = .seconds(30) }, handler: helloHandler) { server in
             let first = try TestSocket(port: server.port)
             first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(await first.readResponse()?.status == 200)

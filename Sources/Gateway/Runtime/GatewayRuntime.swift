@@ -57,7 +57,8 @@ public struct GatewayRuntime: Sendable {
             let client = HTTPClient(configuration: HTTPClientConfiguration(
                 maxConnectionsPerOrigin: pool.maxConnectionsPerUpstream,
                 connectTimeout: config.timeouts.connect, firstByteTimeout: config.timeouts.firstByte,
-                totalTimeout: config.timeouts.total, poolTimeout: pool.waitForConnection))
+                totalTimeout: config.timeouts.total, poolTimeout: pool.waitForConnection,
+                tls: .client(trustRoots: config.caFile.map { .caFile($0) } ?? .system)))
             upstreams.append(Upstream(configuration: config, document: document, validator: validator,
                                       gatewayOwned: CredentialFactory.gatewayOwnedOperations(of: config.auth),
                                       credential: CredentialFactory.make(for: config, client: client), client: client))

@@ -5,7 +5,7 @@ import HTTP
 /// (`X-OWOX-Api-Key-Id` + `{apiKeySecret}`) for an access token; sends
 /// `x-owox-authorization: Bearer …` and `X-OWOX-Api-Key-Id`; cached until `accessTokenExpiresIn`
 /// minus a margin (15 minutes when absent). The key's `apiOrigin` was checked against `baseURL` at load.
-public struct KeyExchangeCredential: UpstreamCredential {
+public struct KeyExchangeCredential: TokenCachingCredential {
     /// Where the exchange happens on the key's origin.
     public static let exchangePath = "/api/auth/api-keys/exchange"
     /// Lifetime assumed when the answer has no `accessTokenExpiresIn` (self-hosted tokens last 15 minutes).
@@ -28,8 +28,7 @@ public struct KeyExchangeCredential: UpstreamCredential {
             let answer = try await request.send(.POST, target: key.apiOrigin.path + Self.exchangePath,
                                                 headers: [("X-OWOX-Api-Key-Id", key.apiKeyId)],
                                                 body: ["apiKeySecret": .string(key.apiKeySecret.reveal())])
-            guard let token = answer["accessToken"]?.stringValue, !token.isEmpty,
-                  !token.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+            guard let token = IssuedToken.headerSafe(answer["accessToken"]?.stringValue) else {
                 throw request.failure("the answer has no accessToken")
             }
             var lifetime = Self.defaultLifetime
@@ -44,17 +43,6 @@ public struct KeyExchangeCredential: UpstreamCredential {
         let entry = try await cache.token()
         return CredentialGrant(headers: [("x-owox-authorization", "Bearer \(entry.value)"), ("X-OWOX-Api-Key-Id", keyId)],
                                generation: entry.generation)
-    }
-
-    public func rejected(_ grant: CredentialGrant) async -> Bool {
-        guard let generation = grant.generation else { return false }
-        await cache.invalidate(generation: generation)
-        return true
-    }
-
-    public func health() async -> CredentialHealth {
-        if let failure = await cache.lastFailure { return .failing(failure.description) }
-        return .ready
     }
 
     public func shutdown() async {}

@@ -4,7 +4,7 @@ import HTTP
 
 /// UpKeep: `POST {loginPath}` with email and password → `result.sessionToken` / `result.expiresAt`;
 /// sends `Session-Token`; cached until `expiresAt` minus a margin; logged out on shutdown.
-public struct SessionLoginCredential: UpstreamCredential {
+public struct SessionLoginCredential: TokenCachingCredential {
     /// The header the session token travels in.
     public static let header = "Session-Token"
     /// Lifetime assumed when the answer has no usable `expiresAt`.
@@ -26,8 +26,7 @@ public struct SessionLoginCredential: UpstreamCredential {
         cache = TokenCache { () async throws(CredentialFailure) -> IssuedToken in
             let answer = try await request.send(.POST, target: auth.loginPath, headers: [],
                                                 body: ["email": .string(auth.email), "password": .string(auth.password.reveal())])
-            guard let token = answer["result"]?["sessionToken"]?.stringValue, !token.isEmpty,
-                  !token.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+            guard let token = IssuedToken.headerSafe(answer["result"]?["sessionToken"]?.stringValue) else {
                 throw request.failure("the answer has no result.sessionToken")
             }
             let expiresAt = answer["result"]?["expiresAt"]?.stringValue.flatMap(Self.parseDate)
@@ -56,17 +55,6 @@ public struct SessionLoginCredential: UpstreamCredential {
     public func grant() async throws(CredentialFailure) -> CredentialGrant {
         let entry = try await cache.token()
         return CredentialGrant(headers: [(Self.header, entry.value)], generation: entry.generation)
-    }
-
-    public func rejected(_ grant: CredentialGrant) async -> Bool {
-        guard let generation = grant.generation else { return false }
-        await cache.invalidate(generation: generation)
-        return true
-    }
-
-    public func health() async -> CredentialHealth {
-        if let failure = await cache.lastFailure { return .failing(failure.description) }
-        return .ready
     }
 
     /// `DELETE {loginPath}` with the cached session, then forgets it.

@@ -10,6 +10,34 @@ public struct IssuedToken: Sendable {
         self.value = value
         self.lifetime = lifetime
     }
+
+    /// `text` if it can travel in a header field as a token: non-empty, no control characters.
+    static func headerSafe(_ text: String?) -> String? {
+        guard let text, !text.isEmpty, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+        return text
+    }
+}
+
+/// A strategy whose token lives in a `TokenCache` (session login, key exchange): a 401 drops the
+/// token the request carried, and health reports the last fetch's failure.
+public protocol TokenCachingCredential: UpstreamCredential {
+    /// The token cache (single flight).
+    var cache: TokenCache { get }
+}
+
+extension TokenCachingCredential {
+    /// Drops the rejected grant's token so the next `grant()` fetches a fresh one.
+    public func rejected(_ grant: CredentialGrant) async -> Bool {
+        guard let generation = grant.generation else { return false }
+        await cache.invalidate(generation: generation)
+        return true
+    }
+
+    /// `.failing` with the last fetch's failure, else `.ready`.
+    public func health() async -> CredentialHealth {
+        if let failure = await cache.lastFailure { return .failing(failure.description) }
+        return .ready
+    }
 }
 
 /// Caches one upstream credential's token and fetches a new one **once** for all concurrent

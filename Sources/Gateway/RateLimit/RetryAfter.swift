@@ -1,3 +1,5 @@
+import HTTP
+
 /// A `Retry-After` field value (RFC 9110 §10.2.3): `delay-seconds` or an HTTP-date.
 public enum RetryAfter: Sendable, Hashable {
     /// `Retry-After: 120`.

@@ -5,14 +5,14 @@ extension KeywordBuilder {
     mutating func buildAssertions() throws(SchemaCompileError) {
         let nullable = dialect == .openAPI30 && object["nullable"]?.boolValue == true
         if let type = object["type"] {
-            var set = JSONTypeSet()
+            var set = JSONTypes()
             switch type {
             case .string(let name):
-                guard let t = JSONTypeSet(name: name) else { throw error("type", "unknown type '\(name)'") }
+                guard let t = JSONTypes(name: name) else { throw error("type", "unknown type '\(name)'") }
                 set = t
             case .array(let names):
                 for name in names {
-                    guard let s = name.stringValue, let t = JSONTypeSet(name: s) else {
+                    guard let s = name.stringValue, let t = JSONTypes(name: s) else {
                         throw error("type", "must be a type name or an array of type names")
                     }
                     set.insert(t)

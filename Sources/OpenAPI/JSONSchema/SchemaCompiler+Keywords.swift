@@ -63,7 +63,7 @@ struct KeywordBuilder {
     let context: SchemaContext
     let object: JSONObject
     var keywords: [SchemaKeyword] = []
-    var declaredTypes: JSONTypeSet?
+    var declaredTypes: JSONTypes?
 
     /// The vocabularies the resource's meta-schema enables.
     let vocabularies: SchemaVocabularies

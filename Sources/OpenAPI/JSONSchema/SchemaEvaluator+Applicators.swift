@@ -111,14 +111,14 @@ extension SchemaEvaluator {
         }
         let kinds = nodes.compactMap { SchemaEvaluator.declaredTypes($0) }
         if kinds.count == nodes.count, candidates.isEmpty {
-            let names = kinds.reduce(JSONTypeSet()) { $0.union($1) }.names.joined(separator: " or ")
+            let names = kinds.reduce(JSONTypes()) { $0.union($1) }.names.joined(separator: " or ")
             return fail(keyword, "expected \(names), got \(instance.typeName)")
         }
         return fail(keyword, "value does not match any of the \(nodes.count) alternatives")
     }
 
     /// The types a node declares, following a few `$ref` hops; nil when unconstrained.
-    static func declaredTypes(_ node: SchemaNode) -> JSONTypeSet? {
+    static func declaredTypes(_ node: SchemaNode) -> JSONTypes? {
         var current = node
         for _ in 0..<8 {
             if let types = current.declaredTypes { return types }

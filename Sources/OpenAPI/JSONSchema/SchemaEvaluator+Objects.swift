@@ -33,14 +33,10 @@ extension SchemaEvaluator {
             var valid = true
             for (name, value) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
                 if annotate { annotations.properties.insert(name) }
-                if node.constant == false {
-                    path.append(.key(name))
-                    valid = fail(keyword, "property '\(name)' is not allowed")
-                    path.removeLast()
-                } else if !evaluate(node, value, at: .key(name)) {
+                if !checkExtraProperty(keyword, node, name, value) {
                     valid = false
+                    if !collect { return false }
                 }
-                if !valid && !collect { return false }
             }
             return valid
         case .propertyNames(let node):
@@ -84,19 +80,26 @@ extension SchemaEvaluator {
         case .unevaluatedProperties(let node):
             var valid = true
             for (name, value) in object where !annotations.evaluated(property: name) {
-                if node.constant == false {
-                    path.append(.key(name))
-                    valid = fail(keyword, "property '\(name)' is not allowed")
-                    path.removeLast()
-                } else if !evaluate(node, value, at: .key(name)) {
+                if !checkExtraProperty(keyword, node, name, value) {
                     valid = false
+                    if !collect { return false }
                 }
-                if !valid && !collect { return false }
             }
             if annotate { annotations.allProperties = true }
             return valid
         default:
             return true
         }
+    }
+
+    /// One property not covered by `properties`/`patternProperties` (additionalProperties) or not
+    /// evaluated by any applicator (unevaluatedProperties), checked against that keyword's `node`;
+    /// a `false` schema fails with "property 'name' is not allowed".
+    private mutating func checkExtraProperty(_ keyword: SchemaKeyword, _ node: SchemaNode, _ name: String,
+                                             _ value: JSONValue) -> Bool {
+        guard node.constant == false else { return evaluate(node, value, at: .key(name)) }
+        path.append(.key(name))
+        defer { path.removeLast() }
+        return fail(keyword, "property '\(name)' is not allowed")
     }
 }

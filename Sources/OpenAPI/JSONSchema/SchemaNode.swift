@@ -16,10 +16,10 @@ final class SchemaNode: Sendable {
     /// True when this node has `unevaluatedProperties`/`unevaluatedItems` and so needs annotations.
     let needsAnnotations: Bool
     /// The types named by `type`, if any (used to pick the most likely `anyOf` branch for messages).
-    let declaredTypes: JSONTypeSet?
+    let declaredTypes: JSONTypes?
 
     init(location: String, constant: Bool?, keywords: [SchemaKeyword], resource: SchemaResource,
-         declaredTypes: JSONTypeSet? = nil) {
+         declaredTypes: JSONTypes? = nil) {
         self.location = location
         self.constant = constant
         self.keywords = keywords
@@ -45,7 +45,7 @@ struct SchemaKeyword: Sendable {
 
 /// The check a keyword performs, with everything it needs precomputed.
 enum SchemaRule: Sendable {
-    case type(JSONTypeSet)
+    case type(JSONTypes)
     case enumeration([JSONValue], Set<JSONValue>)
     case constant(JSONValue)
     case multipleOf(JSONNumber)
@@ -121,53 +121,5 @@ final class SchemaResource: Sendable {
     init(uri: String, dynamicAnchors: [String: ReferenceSlot]) {
         self.uri = uri
         self.dynamicAnchors = dynamicAnchors
-    }
-}
-
-/// A set of JSON Schema type names.
-struct JSONTypeSet: OptionSet, Sendable, Hashable {
-    let rawValue: UInt8
-    static let null = JSONTypeSet(rawValue: 1)
-    static let boolean = JSONTypeSet(rawValue: 2)
-    static let integer = JSONTypeSet(rawValue: 4)
-    static let number = JSONTypeSet(rawValue: 8)
-    static let string = JSONTypeSet(rawValue: 16)
-    static let array = JSONTypeSet(rawValue: 32)
-    static let object = JSONTypeSet(rawValue: 64)
-
-    /// The set for one type name; nil for an unknown name.
-    init?(name: String) {
-        switch name {
-        case "null": self = .null
-        case "boolean": self = .boolean
-        case "integer": self = .integer
-        case "number": self = .number
-        case "string": self = .string
-        case "array": self = .array
-        case "object": self = .object
-        default: return nil
-        }
-    }
-
-    init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    /// True when `value` has one of these types (`number` includes integers).
-    func admits(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: contains(.null)
-        case .bool: contains(.boolean)
-        case .number(let n): contains(.number) || (n.isInteger && contains(.integer))
-        case .string: contains(.string)
-        case .array: contains(.array)
-        case .object: contains(.object)
-        }
-    }
-
-    /// The names in this set, in a fixed order (`integer or string`).
-    var names: [String] {
-        let all: [(JSONTypeSet, String)] = [(.null, "null"), (.boolean, "boolean"), (.object, "object"),
-                                            (.array, "array"), (.number, "number"), (.integer, "integer"),
-                                            (.string, "string")]
-        return all.filter { contains($0.0) }.map { $0.1 }
     }
 }

@@ -1,34 +1,5 @@
 import Document
 
-/// The JSON types a schema admits, as a bit set.
-public struct JSONTypes: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    /// One bit per JSON Schema type name.
-    public static let null = JSONTypes(rawValue: 1)
-    public static let boolean = JSONTypes(rawValue: 2)
-    public static let integer = JSONTypes(rawValue: 4)
-    public static let number = JSONTypes(rawValue: 8)
-    public static let string = JSONTypes(rawValue: 16)
-    public static let array = JSONTypes(rawValue: 32)
-    public static let object = JSONTypes(rawValue: 64)
-
-    /// The set for one JSON Schema type name.
-    init?(name: String) {
-        switch name {
-        case "null": self = .null
-        case "boolean": self = .boolean
-        case "integer": self = .integer
-        case "number": self = .number
-        case "string": self = .string
-        case "array": self = .array
-        case "object": self = .object
-        default: return nil
-        }
-    }
-}
-
 /// What parameter parsing needs from a schema: which types it admits, and the shapes of its items and
 /// properties. It guides splitting and string-to-type coercion only; the schema check does the validating.
 ///

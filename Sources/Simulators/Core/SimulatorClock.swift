@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import Synchronization
 
 /// Where a simulator reads the time (Unix seconds): token expiry and rate-limit windows use it,
@@ -38,8 +39,9 @@ enum SimTime {
         let ms = Int64((t * 1000).rounded(.down))
         let secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         let millis = Int(ms - secs * 1000)
-        let (y, m, d) = civil(days: Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400))
-        let rem = Int(secs - Int64(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400) * 86_400)
+        let dayNumber = CivilCalendar.days(unixSeconds: Int(secs))
+        let (y, m, d) = CivilCalendar.date(days: dayNumber)
+        let rem = Int(secs) - dayNumber * 86_400
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem / 60 % 60, 2)):\(pad(rem % 60, 2)).\(pad(millis, 3))Z"
     }
 
@@ -59,7 +61,7 @@ enum SimTime {
         }
         guard b.count >= 10, let y = num(0, 4), b[4] == 45, let m = num(5, 2), b[7] == 45, let d = num(8, 2),
               (1...12).contains(m), (1...31).contains(d) else { return nil }
-        var t = Double(days(y, m, d)) * 86_400
+        var t = Double(CivilCalendar.days(year: y, month: m, day: d)) * 86_400
         if b.count == 10 { return t }
         guard b.count >= 16, b[10] == 84 || b[10] == 32, let hh = num(11, 2), b[13] == 58, let mm = num(14, 2) else { return nil }
         t += Double(hh * 3600 + mm * 60)
@@ -74,28 +76,5 @@ enum SimTime {
     private static func pad(_ v: Int, _ n: Int) -> String {
         let s = String(v)
         return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The civil date of a day number (Howard Hinnant's algorithm).
-    private static func civil(days z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

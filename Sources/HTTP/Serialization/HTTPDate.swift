@@ -1,6 +1,7 @@
-/// HTTP-date (RFC 9110 §5.6.7) → Unix seconds, on bytes, without Foundation.
+/// HTTP-date (RFC 9110 §5.6.7) ↔ Unix seconds, without Foundation: `format` writes IMF-fixdate
+/// (the `Date` header); `parse` reads any of the three forms (`Retry-After`, `Date` of an upstream).
 ///
-/// Accepts the three forms a recipient must accept: IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`,
+/// `parse` accepts the three forms a recipient must accept: IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`,
 /// obsolete RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT` and asctime `Sun Nov  6 08:49:37 1994`.
 /// Names are matched case-sensitively as the grammar says; the day name must be a valid one but is
 /// not cross-checked against the date (it is redundant). Seconds may be 60 (leap second).
@@ -8,6 +9,19 @@ public enum HTTPDate {
     static let shortDays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let longDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Day names in `Date` order (day 0 of the Unix epoch is index 4, a Thursday).
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    /// `Sun, 06 Nov 1994 08:49:37 GMT` for a Unix time (IMF-fixdate, always GMT).
+    public static func format(unixSeconds: Int) -> String {
+        let days = CivilCalendar.days(unixSeconds: unixSeconds)
+        let secondsOfDay = unixSeconds - days * 86_400
+        let weekday = ((days % 7) + 11) % 7 // 1970-01-01 was a Thursday (index 4 with Sunday = 0)
+        let (year, month, day) = CivilCalendar.date(days: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year4 = year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+        return "\(weekdays[weekday]), \(two(day)) \(months[month - 1]) \(year4) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60)) GMT"
+    }
 
     /// Seconds since 1970-01-01T00:00:00Z, or nil when `text` is none of the three forms.
     /// `now` (Unix seconds) resolves RFC 850's two-digit year: a year more than 50 years ahead
@@ -34,7 +48,7 @@ public enum HTTPDate {
               let day = s.digits(2), s.literal("-"), let month = s.word(in: months), s.literal("-"),
               let yy = s.digits(2), s.literal(" "), let time = timeOfDay(&s), s.literal(" GMT"), s.atEnd
         else { return nil }
-        let nowYear = civilYear(unixSeconds: now)
+        let nowYear = Int64(CivilCalendar.date(days: CivilCalendar.days(unixSeconds: Int(now))).year)
         var year = nowYear - nowYear % 100 + Int64(yy)
         if year > nowYear + 50 { year -= 100 }
         return timestamp(year: Int(year), month: month + 1, day: day, time: time)
@@ -68,38 +82,7 @@ public enum HTTPDate {
 
     /// Unix seconds of a validated civil date and time of day.
     static func timestamp(year: Int, month: Int, day: Int, time: Int) -> Int64? {
-        guard day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        return daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)) * 86_400 + Int64(time)
-    }
-
-    /// Days in `month` (1–12) of `year` (Gregorian).
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The Gregorian year of a Unix time.
-    static func civilYear(unixSeconds: Int64) -> Int64 {
-        let z = (unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return yoe + era * 400 + (month <= 2 ? 1 : 0)
+        guard day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
+        return Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400 + Int64(time)
     }
 }

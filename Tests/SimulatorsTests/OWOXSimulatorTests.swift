@@ -56,7 +56,7 @@ import Testing
         try await withSimulator(.owox) { (sim: Simulator) async throws in
             let token = try await owoxToken(sim)
             let h = [("x-owox-authorization", "Bearer \(token)"), ("X-OWOX-Api-Key-Id", DemoValues.owoxKeyId)]
-            let request = try HTTPClientRequest(url: sim.baseURL + "/api/external/http-data/data-marts/events-large-0001.ndjson?limit=60000",
+            let request = try HTTPClientRequest(url: sim.baseURL + "/api/external/http-data/data-marts/events-large-0001.ndjson?limit=20000",
                                                 headers: HTTPHeaders(h))
             let response = try await TestClient.shared.execute(request)
             #expect(response.status.code == 200)
@@ -68,15 +68,17 @@ import Testing
                 if first.isEmpty { first = chunk }
                 lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             }
-            #expect(lines == 60_000)
+            #expect(lines == 20_000)
             #expect(chunks > 10)
             let firstLine = Array(first.prefix { $0 != 0x0A })
             #expect(try JSONReader.parse(firstLine)["event"] != nil)
         }
     }
 
-    /// Two million rows take tens of seconds to produce; the first bytes arrive at once only if
-    /// rows are written as they are made (a response built in memory first could not do that).
+    /// Two million rows take minutes to produce in a debug build (20 000 take about a second); the first
+    /// 64 KiB arrive long before that only if rows are written as they are made (a response built in memory
+    /// first could not do that). The bound is a hang guard far below the time of the whole mart and far above
+    /// any scheduling delay of a loaded CI machine, not a latency figure.
     @Test func firstRowsArriveBeforeTheWholeMartIsProduced() async throws {
         try await withSimulator(.owox) { (sim: Simulator) async throws in
             let token = try await owoxToken(sim)
@@ -85,13 +87,15 @@ import Testing
                                                                       ("X-OWOX-Api-Key-Id", DemoValues.owoxKeyId)]))
             let start = ContinuousClock.now
             let response = try await HTTPClient().execute(request)
+            #expect(response.head.headers["Content-Length"] == nil)
+            #expect(response.head.headers["Transfer-Encoding"] == "chunked")
             var received = 0
             for try await chunk in response.body {
                 received += chunk.count
                 if received >= 64 << 10 { break }
             }
             #expect(received >= 64 << 10)
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(30))
         }
     }
 

@@ -88,8 +88,11 @@ public struct JSONObject: Sendable {
     @discardableResult
     public mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
         let k = CodePointKey(key)
-        guard index[k] == nil else { return false }
-        index[k] = keys.count
+        // One hash for the common case (new key); a duplicate gets its old position back.
+        if let old = index.updateValue(keys.count, forKey: k) {
+            index[k] = old
+            return false
+        }
         keys.append(key)
         values.append(value)
         return true

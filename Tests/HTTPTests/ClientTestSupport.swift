@@ -51,7 +51,7 @@ final class ScriptedConnection {
 
     init(fd: Int32) {
         self.fd = fd
-        var timeout = timeval(tv_sec: 3, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)  // generous: a loaded CI box may be slow to send
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 

@@ -195,13 +195,29 @@ import Testing
         #expect(parsed?.origin == HTTPOrigin(host: "::1", port: 8080))
         #expect(parsed?.target == "/a?b")
     }
+}
 
-    @Test func httpsIsATypedTLSFailureUntilTLSLands() async {
-        let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(url: "https://127.0.0.1:1/")) }
-        guard case .tlsFailure(let host, _)? = error else {
-            Issue.record("expected tlsFailure, got \(String(describing: error))")
-            return
+@Suite struct ClientPoolLifetimeTests {
+    @Test func idlePooledConnectionsCloseAfterTheIdleTimeout() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = HTTPClient(configuration: HTTPClientConfiguration(idleTimeout: .milliseconds(100)), group: testGroup)
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            _ = try await client.execute(HTTPClientRequest(origin: origin)).body.collect(upTo: 100)
+            // (Not asserting "idle == 1" here: on a loaded machine the 100 ms may already have passed.)
+            #expect(await eventually { client.openConnections(to: origin) == 0 })
         }
-        #expect(host == "127.0.0.1")
+    }
+
+    @Test func connectionClosedByTheOriginLeavesThePoolAndTheNextRequestSucceeds() async throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.idleTimeout = .milliseconds(100)
+        try await withServer(configuration, handler: helloHandler) { server in
+            let client = HTTPClient(group: testGroup)
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            _ = try await client.execute(HTTPClientRequest(origin: origin)).body.collect(upTo: 100)
+            #expect(await eventually { client.openConnections(to: origin) == 0 })  // saw the FIN while idle
+            let response = try await client.execute(HTTPClientRequest(method: .POST, origin: origin, body: .string("x")))
+            #expect(try await response.body.collect(upTo: 100) == Array("hello".utf8))
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import Glibc
 import Synchronization
+import CLinux
 @testable import HTTP
 
 @Suite struct EventLoopTests {
@@ -74,11 +75,11 @@ import Synchronization
         }
         let client = try TestSocket(port: listener.port)
         client.send("ping")
-        #expect(client.receive(count: 1, of: "ping") == "ping")
+        #expect(await client.receive(count: 1, of: "ping") == "ping")
         client.send("pong")
-        #expect(client.receive(count: 1, of: "pong") == "pong")
+        #expect(await client.receive(count: 1, of: "pong") == "pong")
         client.shutdownWrite()
-        #expect(client.peerClosed())
+        #expect(await client.peerClosed())
         loop.execute { listener.close() }
     }
 
@@ -100,7 +101,7 @@ import Synchronization
             }
         }
         let client = try TestSocket(port: listener.port)
-        #expect(client.peerClosed())  // closed by the server after its 100 ms read deadline
+        #expect(await client.peerClosed())  // closed by the server after its 100 ms read deadline
         #expect(outcome.value == .timedOut)
         loop.execute { listener.close() }
     }
@@ -116,4 +117,36 @@ final class Locked<Value: Sendable>: Sendable {
     func set(_ value: Value) { mutex.withLock { $0 = value } }
     /// Mutates the value in place.
     func update(_ body: (inout Value) -> Void) { mutex.withLock { body(&$0) } }
+}
+
+/// Counts the events it receives (loop-confined in the test).
+final class CountingHandler: EventLoopSelectable {
+    var events = 0
+    func eventLoopReady(events: UInt32) { self.events += 1 }
+}
+
+@Suite struct EventLoopGenerationTests {
+    @Test func eventsForAReusedFdWithAnOldGenerationAreDropped() async {
+        let loop = EventLoopTests.group.loops[0]
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<[Int], Never>) in
+            loop.execute {
+                var fds: [Int32] = [0, 0]
+                pipe(&fds)
+                let old = CountingHandler(), new = CountingHandler()
+                _ = loop.register(fd: fds[0], events: GW_EPOLLIN | GW_EPOLLET, handler: old)
+                let oldGeneration = loop.generation(of: fds[0]) ?? 0
+                loop.deregister(fd: fds[0])
+                _ = loop.register(fd: fds[0], events: GW_EPOLLIN | GW_EPOLLET, handler: new)
+                let newGeneration = loop.generation(of: fds[0]) ?? 0
+                let fd = UInt64(UInt32(bitPattern: fds[0]))
+                loop.dispatch(gw_epoll_result(events: GW_EPOLLIN, data: UInt64(oldGeneration) << 32 | fd))
+                let afterStale = [old.events, new.events]
+                loop.dispatch(gw_epoll_result(events: GW_EPOLLIN, data: UInt64(newGeneration) << 32 | fd))
+                loop.deregister(fd: fds[0])
+                close(fds[0]); close(fds[1])
+                continuation.resume(returning: afterStale + [old.events, new.events, oldGeneration == newGeneration ? 1 : 0])
+            }
+        }
+        #expect(outcome == [0, 0, 0, 1, 0])
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import HTTP
 
 /// One parsed response read off a raw test socket.
-struct RawResponse {
+struct RawResponse: Sendable {
     var status: Int
     var headers: [(String, String)]
     var body: [UInt8]
@@ -18,7 +18,7 @@ struct RawResponse {
 extension TestSocket {
     /// Reads one response: head, then a Content-Length, chunked or until-close body
     /// (`noBody` for responses to HEAD and for 1xx). Leaves later bytes in `pending`.
-    func readResponse(noBody: Bool = false) -> RawResponse? {
+    func blockingReadResponse(noBody: Bool = false) -> RawResponse? {
         let separator: [UInt8] = [13, 10, 13, 10]
         var headEnd: Int?
         while headEnd == nil {
@@ -63,6 +63,23 @@ extension TestSocket {
         }
         return response
     }
+}
+
+extension TestSocket {
+    /// Reads one response (see `blockingReadResponse`) on a helper thread.
+    func readResponse(noBody: Bool = false) async -> RawResponse? {
+        await offPool { self.blockingReadResponse(noBody: noBody) }
+    }
+}
+
+/// Polls `condition` every 10 ms for at most `limit` (for state with nothing to await).
+func eventually(_ limit: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
+    let end = ContinuousClock.now + limit
+    while ContinuousClock.now < end {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return condition()
 }
 
 /// A one-shot signal a test can await with a bound.

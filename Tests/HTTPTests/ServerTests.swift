@@ -8,7 +8,7 @@ import Testing
             let socket = try TestSocket(port: server.port)
             for _ in 0..<3 {
                 socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-                let response = try #require(socket.readResponse())
+                let response = try #require(await socket.readResponse())
                 #expect(response.status == 200)
                 #expect(response.text == "hello")
                 #expect(response.header("Content-Length") == "5")
@@ -27,7 +27,8 @@ import Testing
         try await withServer(handler: handler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send((1...4).map { "GET /\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
-            let bodies = (1...4).compactMap { _ in socket.readResponse()?.text }
+            var bodies: [String] = []
+            for _ in 1...4 { if let text = await socket.readResponse()?.text { bodies.append(text) } }
             #expect(bodies == ["/1", "/2", "/3", "/4"])
         }
     }
@@ -39,10 +40,10 @@ import Testing
         try await withServer(handler: echo) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
-            let interim = try #require(socket.readResponse())
+            let interim = try #require(await socket.readResponse())
             #expect(interim.status == 100)
             socket.send("abcde")
-            let final = try #require(socket.readResponse())
+            let final = try #require(await socket.readResponse())
             #expect(final.status == 200)
             #expect(final.text == "abcde")
         }
@@ -52,7 +53,7 @@ import Testing
         try await withServer(handler: helloHandler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.status == 200)
             #expect(response.header("Connection") == "close")  // the unsent body cannot be skipped
         }
@@ -62,11 +63,11 @@ import Testing
         try await withServer(handler: helloHandler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let head = try #require(socket.readResponse(noBody: true))
+            let head = try #require(await socket.readResponse(noBody: true))
             #expect(head.status == 200)
             #expect(head.header("Content-Length") == "5")
             // Had the HEAD response carried a body, it would appear here instead of a status line.
-            let get = try #require(socket.readResponse())
+            let get = try #require(await socket.readResponse())
             #expect(get.text == "hello")
         }
     }
@@ -80,12 +81,12 @@ import Testing
         try await withServer(handler: echo) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.header("Transfer-Encoding") == "chunked")
             #expect(response.header("Content-Length") == nil)
             #expect(response.text == "hello world")
             socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(socket.readResponse()?.status == 200)
+            #expect(await socket.readResponse()?.status == 200)
         }
     }
 
@@ -99,7 +100,7 @@ import Testing
         try await withServer(handler: handler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.header("Content-Length") == "6")
             #expect(response.text == "abcdef")
         }
@@ -109,9 +110,9 @@ import Testing
         try await withServer(handler: helloHandler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.header("Connection") == "close")
-            #expect(socket.peerClosed())
+            #expect(await socket.peerClosed())
         }
     }
 
@@ -119,12 +120,12 @@ import Testing
         try await withServer(handler: helloHandler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-            let first = try #require(socket.readResponse())
+            let first = try #require(await socket.readResponse())
             #expect(first.header("Connection") == "keep-alive")
             socket.send("GET / HTTP/1.0\r\n\r\n")
-            let second = try #require(socket.readResponse())
+            let second = try #require(await socket.readResponse())
             #expect(second.header("Connection") == "close")
-            #expect(socket.peerClosed())
+            #expect(await socket.peerClosed())
         }
     }
 
@@ -135,7 +136,7 @@ import Testing
         try await withServer(handler: handler) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.header("Transfer-Encoding") == nil)
             #expect(response.text == "streamed")
         }
@@ -146,7 +147,7 @@ import Testing
         try await withServer(handler: { _ in throw Secret() }) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let response = try #require(socket.readResponse())
+            let response = try #require(await socket.readResponse())
             #expect(response.status == 500)
             #expect(!response.text.contains("owlk"))
             #expect(response.text == "500 Internal Server Error\n")
@@ -157,12 +158,12 @@ import Testing
         try await withServer(handler: helloHandler) { server in
             let missingHost = try TestSocket(port: server.port)
             missingHost.send("GET / HTTP/1.1\r\n\r\n")
-            #expect(missingHost.readResponse()?.status == 400)
-            #expect(missingHost.peerClosed())
+            #expect(await missingHost.readResponse()?.status == 400)
+            #expect(await missingHost.peerClosed())
 
             let badVersion = try TestSocket(port: server.port)
             badVersion.send("GET / HTTP/2.0\r\nHost: x\r\n\r\n")
-            let response = try #require(badVersion.readResponse())
+            let response = try #require(await badVersion.readResponse())
             #expect(response.status == 505)
             #expect(response.header("Connection") == "close")
         }
@@ -177,7 +178,7 @@ import Testing
         try await withServer(configuration, handler: echo) { server in
             let socket = try TestSocket(port: server.port)
             socket.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world")
-            #expect(socket.readResponse()?.status == 413)
+            #expect(await socket.readResponse()?.status == 413)
         }
     }
 }

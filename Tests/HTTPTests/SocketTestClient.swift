@@ -1,7 +1,14 @@
 import Glibc
 
-/// A blocking loopback TCP client for tests; every receive is bounded by `SO_RCVTIMEO`.
-final class TestSocket {
+import Foundation
+
+/// A blocking loopback TCP client for tests; every receive is bounded by `SO_RCVTIMEO`. The
+/// receiving calls are `async`: they block a helper thread, never the cooperative pool (a blocked
+/// pool thread would stall every other test in the process).
+///
+/// `@unchecked Sendable`: one test uses a socket at a time; while a helper thread reads, the test
+/// task is suspended awaiting it.
+final class TestSocket: @unchecked Sendable {
     /// Why a test socket could not connect.
     struct Failure: Error { let errno: Int32 }
 
@@ -10,10 +17,11 @@ final class TestSocket {
     var pending: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; receives give up after `timeoutMilliseconds`.
-    init(port: Int, timeoutMilliseconds: Int = 3000) throws {
+    init(port: Int, timeoutMilliseconds: Int = 10_000) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: timeoutMilliseconds / 1000, tv_usec: (timeoutMilliseconds % 1000) * 1000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))  // bounds connect too
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -60,10 +68,10 @@ final class TestSocket {
     }
 
     /// Reads until the peer closes (or the timeout) and returns the text.
-    func readToEnd() -> String { String(decoding: receive(until: { _ in false }), as: UTF8.self) }
+    func blockingReadToEnd() -> String { String(decoding: receive(until: { _ in false }), as: UTF8.self) }
 
     /// Reads until `count` occurrences of `marker` were seen (or EOF/timeout).
-    func receive(count: Int, of marker: String) -> String {
+    func blockingReceive(count: Int, of marker: String) -> String {
         let bytes = receive { String(decoding: $0, as: UTF8.self).components(separatedBy: marker).count - 1 >= count }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -78,7 +86,7 @@ final class TestSocket {
     }
 
     /// True when the peer has closed: a read returns EOF (or reset) before the timeout.
-    func peerClosed() -> Bool {
+    func blockingPeerClosed() -> Bool {
         pending = []
         var byte: UInt8 = 0
         while true {
@@ -88,6 +96,34 @@ final class TestSocket {
         }
     }
 
+    /// True when bytes (or EOF) are waiting to be read right now (non-blocking peek).
+    func hasDataNow() -> Bool {
+        var byte: UInt8 = 0
+        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return n >= 0
+    }
+
     /// Half-closes the sending side.
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
+
+    /// Runs a blocking read on a helper thread.
+    func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+
+    /// Reads until the peer closes (or the timeout) and returns the text.
+    func readToEnd() async -> String { await offPool { self.blockingReadToEnd() } }
+
+    /// Reads until `count` occurrences of `marker` were seen (or EOF/timeout).
+    func receive(count: Int, of marker: String) async -> String {
+        await offPool { self.blockingReceive(count: count, of: marker) }
+    }
+
+    /// True when the peer has closed before the timeout.
+    func peerClosed() async -> Bool { await offPool { self.blockingPeerClosed() } }
+
+    /// Reads more bytes into `pending`; false at EOF, error or timeout.
+    func fillAsync() async -> Bool { await offPool { self.fill() } }
 }

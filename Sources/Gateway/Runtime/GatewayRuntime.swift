@@ -57,7 +57,8 @@ public struct GatewayRuntime: Sendable {
             let client = HTTPClient(configuration: HTTPClientConfiguration(
                 maxConnectionsPerOrigin: pool.maxConnectionsPerUpstream,
                 connectTimeout: config.timeouts.connect, firstByteTimeout: config.timeouts.firstByte,
-                totalTimeout: config.timeouts.total, poolTimeout: pool.waitForConnection))
+                totalTimeout: config.timeouts.total, poolTimeout: pool.waitForConnection,
+                tls: .client(trustRoots: config.caFile.map { .caFile($0) } ?? .system)))
             upstreams.append(Upstream(configuration: config, document: document, validator: validator,
                                       gatewayOwned: CredentialFactory.gatewayOwnedOperations(of: config.auth),
                                       credential: CredentialFactory.make(for: config, client: client), client: client))
@@ -116,8 +117,10 @@ public struct GatewayRuntime: Sendable {
         }
     }
 
-    /// `http://host:port` from the listen address (`localhost` for the wildcard addresses).
+    /// `http://host:port` from the listen address (`localhost` for the wildcard addresses); `/` (relative
+    /// to wherever the document is served) when the port is chosen by the OS and so not known yet.
     static func derivedURL(_ listen: ListenConfiguration) -> String {
+        if listen.port == 0 { return "/" }
         var host = listen.host
         if host == "0.0.0.0" || host == "::" { host = "localhost" }
         if host.contains(":") { host = "[\(host)]" }

@@ -22,7 +22,7 @@ extension ClientConnection {
             let needsLength = !body.isEmpty || [.POST, .PUT, .PATCH].contains(head.method)
             HTTPHeadSerializer.write(head, framing: needsLength ? .contentLength(body.count) : .none, into: &bytes)
             do {
-                try await channel.write(bytes, body, deadline: deadline)
+                try await transport.write(bytes, body, deadline: deadline)
             } catch {
                 fail()
                 throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin),
@@ -31,7 +31,7 @@ extension ClientConnection {
         case .stream(let length, let producer):
             HTTPHeadSerializer.write(head, framing: length.map { .contentLength($0) } ?? .chunked, into: &bytes)
             do {
-                try await channel.write(bytes, deadline: deadline)
+                try await transport.write(bytes, deadline: deadline)
             } catch {
                 fail()
                 throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin), retryable: false)
@@ -44,7 +44,7 @@ extension ClientConnection {
                     throw HTTPWriteError.lengthMismatch(declared: length, written: requestStream.written)
                 }
                 if length == nil {
-                    try await channel.write(Self.lastChunk, deadline: self.deadline(pool.core.firstByteTimeout, stage: .firstByte).0)
+                    try await transport.write(Self.lastChunk, deadline: self.deadline(pool.core.firstByteTimeout, stage: .firstByte).0)
                 }
             } catch let error as SocketError {
                 requestStream.open = false
@@ -69,9 +69,9 @@ extension ClientConnection {
         if requestStream.chunked {
             var prefix: [UInt8] = []
             HTTPChunkedEncoder.writeChunkHeader(count: bytes.count, into: &prefix)
-            try await channel.write(prefix, bytes, HTTPChunkedEncoder.chunkSuffix, deadline: deadline)
+            try await transport.write(prefix, bytes, HTTPChunkedEncoder.chunkSuffix, deadline: deadline)
         } else {
-            try await channel.write(bytes, deadline: deadline)
+            try await transport.write(bytes, deadline: deadline)
         }
     }
 
@@ -95,7 +95,7 @@ extension ClientConnection {
             let (deadline, stage) = self.deadline(pool.core.bodyTimeout, stage: .body)
             let got: Bool?
             do {
-                got = try await channel.read(deadline: deadline) { parser.append($0); return true }
+                got = try await transport.read(deadline: deadline) { parser.append($0); return true }
             } catch .timedOut {
                 fail()
                 throw .timeout(stage: stage, origin: origin.description)
@@ -108,7 +108,7 @@ extension ClientConnection {
             }
             if got == nil {
                 do {
-                    if case .end? = try parser.finish() {  // a body delimited by close ends here
+                    if case .end? = try parser.finish(), transport.eofWasClean {  // a body delimited by close ends here
                         finishExchange()
                         return nil
                     }

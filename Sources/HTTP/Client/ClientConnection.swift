@@ -19,6 +19,8 @@ struct ExchangeFailure: Error {
 /// sinks hop there, and timers / epoll callbacks run there.
 final class ClientConnection: @unchecked Sendable {
     let channel: SocketChannel
+    /// Byte I/O (TLS for https origins).
+    let transport: Transport
     let pool: OriginPool
     var loop: EventLoop { channel.loop }
     var origin: HTTPOrigin { pool.origin }
@@ -31,8 +33,9 @@ final class ClientConnection: @unchecked Sendable {
     /// Request body streaming state.
     var requestStream = RequestStreamState()
 
-    init(channel: SocketChannel, pool: OriginPool) {
-        self.channel = channel
+    init(transport: Transport, pool: OriginPool) {
+        channel = transport.channel
+        self.transport = transport
         self.pool = pool
         parser = HTTPParser(kind: .response, limits: pool.core.configuration.limits)
     }
@@ -47,11 +50,31 @@ final class ClientConnection: @unchecked Sendable {
         let channel: SocketChannel
         do {
             channel = try SocketChannel.adopt(fd: fd, loop: loop)
-            if inProgress != 0 { try await channel.finishConnect(deadline: deadline) }
         } catch {
             throw map(error, stage: .connect, origin: origin)
         }
-        return ClientConnection(channel: channel, pool: pool)
+        do {
+            if inProgress != 0 { try await channel.finishConnect(deadline: deadline) }
+        } catch {
+            channel.close()
+            throw map(error, stage: .connect, origin: origin)
+        }
+        guard origin.scheme == "https" else { return ClientConnection(transport: Transport(channel: channel), pool: pool) }
+        let transport: Transport
+        do {
+            transport = Transport(channel: channel, tls: try TLSSession(context: try pool.core.tlsContext(), serverName: origin.host))
+            try await transport.handshake(deadline: deadline)
+        } catch let error as TLSError {
+            channel.close()
+            throw .tlsFailure(host: origin.host, reason: error.description)
+        } catch let error as SocketError {
+            channel.close()
+            throw map(error, stage: .connect, origin: origin)
+        } catch {
+            channel.close()
+            throw .tlsFailure(host: origin.host, reason: "\(error)")
+        }
+        return ClientConnection(transport: transport, pool: pool)
     }
 
     /// Maps a socket error in `stage` to the client's typed error.
@@ -61,6 +84,7 @@ final class ClientConnection: @unchecked Sendable {
         case .timedOut: return .timeout(stage: stage, origin: origin.description)
         case .cancelled: return .cancelled
         case .connectionReset, .closed, .system: return .reset(origin: origin.description)
+        case .tls(let error): return .tlsFailure(host: origin.host, reason: error.description)
         }
     }
 
@@ -76,7 +100,8 @@ final class ClientConnection: @unchecked Sendable {
         loop.assertInLoop()
         if let idleTimer { loop.cancel(idleTimer); self.idleTimer = nil }
         channel.onPeerClosed = nil
-        guard channel.isOpen, !channel.peerClosed else {
+        // A reused connection is checked with the kernel: the origin may have closed it a moment ago.
+        guard channel.isOpen, !channel.peerClosed, exchangeID == 0 || !channel.peerClosedNow() else {
             discard()
             throw ExchangeFailure(error: .reset(origin: origin.description), retryable: true, staleBeforeUse: true)
         }
@@ -116,7 +141,7 @@ final class ClientConnection: @unchecked Sendable {
             }
             let got: Bool?
             do {
-                got = try await channel.read(deadline: deadline) { parser.append($0); return true }
+                got = try await transport.read(deadline: deadline) { parser.append($0); return true }
             } catch {
                 fail()
                 throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin),
@@ -152,7 +177,7 @@ final class ClientConnection: @unchecked Sendable {
     /// Closes and tells the pool (idempotent).
     func discard() {
         guard channel.isOpen else { return }
-        channel.close()
+        transport.close()
         pool.discarded(self)
     }
 

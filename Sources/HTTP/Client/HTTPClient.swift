@@ -4,6 +4,8 @@ import Synchronization
 final class ClientCore: Sendable {
     let configuration: HTTPClientConfiguration
     let connectTimeout: UInt64, firstByteTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64
+    /// The TLS client context, created on first https use (loading the trust store takes a while).
+    private let tls = Mutex<TLSContext?>(nil)
 
     init(configuration: HTTPClientConfiguration) {
         self.configuration = configuration
@@ -11,6 +13,16 @@ final class ClientCore: Sendable {
         firstByteTimeout = configuration.firstByteTimeout.nanoseconds
         bodyTimeout = configuration.bodyTimeout.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds
+    }
+
+    /// The shared TLS context for https origins.
+    func tlsContext() throws(TLSError) -> TLSContext {
+        try tls.withLock { (cached: inout TLSContext?) throws(TLSError) -> TLSContext in
+            if let cached { return cached }
+            let context = try TLSContext(configuration.tls)
+            cached = context
+            return context
+        }
     }
 }
 
@@ -46,18 +58,35 @@ public final class HTTPClient: Sendable {
     /// An idempotent request with a replayable body is retried once on a fresh connection when a
     /// reused pooled connection turns out to be stale (reset or closed before any response byte).
     public func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
-        guard request.origin.scheme == "http" else {
-            throw .tlsFailure(host: request.origin.host, reason: "https is not available in this build yet")
+        guard request.origin.scheme == "http" || request.origin.scheme == "https" else {
+            throw .invalidURL(request.origin.description)
         }
-        let pool = pool(for: request.origin)
         let loop = group.preferred()
+        // The whole exchange (pool, connect, send, response head) runs on event loops: no hop back to
+        // the caller's executor between connecting and sending, where a busy cooperative pool could
+        // stall a fresh connection past the origin's header timeout.
+        let result = await Self.onLoop(loop) { () async -> Result<HTTPClientResponse, HTTPClientError> in
+            do throws(HTTPClientError) {
+                return .success(try await self.exchange(request, preferring: loop))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// `execute` on `loop`: acquire, send, retry once when a reused connection was stale.
+    private func exchange(_ request: HTTPClientRequest, preferring loop: EventLoop) async throws(HTTPClientError) -> HTTPClientResponse {
+        let pool = pool(for: request.origin)
         let totalDeadline = core.configuration.totalTimeout.map { gw_monotonic_now() &+ $0.nanoseconds }
         let replayable: Bool
         if case .bytes = request.body.storage { replayable = true } else { replayable = false }
         var retried = false
         while true {
-            let (connection, reused) = try await pool.acquire(preferring: loop)
-            let result: Result<HTTPClientResponse, ExchangeFailure> = await withTaskExecutorPreference(connection.loop) {
+            // The one retry after a stale connection goes to a fresh connection: other idle ones
+            // may be just as stale (e.g. the origin restarted).
+            let (connection, reused) = try await pool.acquire(preferring: loop, fresh: retried)
+            let result = await Self.onLoop(connection.loop) { () async -> Result<HTTPClientResponse, ExchangeFailure> in
                 do throws(ExchangeFailure) {
                     connection.totalDeadline = totalDeadline
                     return .success(try await connection.send(request))
@@ -69,7 +98,7 @@ public final class HTTPClient: Sendable {
             case .success(let response):
                 return response
             case .failure(let failure):
-                if failure.staleBeforeUse { continue }
+                if failure.staleBeforeUse && reused { continue }  // a pooled connection died while idle
                 if reused && failure.retryable && !retried && request.head.method.isIdempotent && replayable {
                     retried = true
                     continue
@@ -77,6 +106,13 @@ public final class HTTPClient: Sendable {
                 throw failure.error
             }
         }
+    }
+
+    /// Runs `body` on `loop`: directly when this task already runs there (async code on a loop
+    /// thread runs there because its task prefers that loop), else under that executor preference.
+    static func onLoop<T: Sendable>(_ loop: EventLoop, _ body: () async -> T) async -> T {
+        if loop.inEventLoop { return await body() }
+        return await withTaskExecutorPreference(loop) { await body() }
     }
 
     /// Open connections to `origin` (busy and idle).

@@ -16,6 +16,9 @@ public struct HTTPClientConfiguration: Sendable {
     public var poolTimeout: Duration
     /// Response parser limits; the body limit defaults to unlimited because bodies are streamed.
     public var limits: HTTPParserLimits
+    /// TLS for https origins: TLS 1.2+, the system trust store unless a CA file is configured,
+    /// SNI and host-name verification.
+    public var tls: TLSConfiguration
 
     /// Defaults: 64 connections per origin, 60 s idle, 5 s connect, 30 s first byte, 30 s body gaps,
     /// no total bound, 5 s pool wait.
@@ -23,7 +26,9 @@ public struct HTTPClientConfiguration: Sendable {
                 connectTimeout: Duration = .seconds(5), firstByteTimeout: Duration = .seconds(30),
                 bodyTimeout: Duration = .seconds(30), totalTimeout: Duration? = nil,
                 poolTimeout: Duration = .seconds(5),
-                limits: HTTPParserLimits = HTTPParserLimits(maxBodyBytes: Int.max)) {
+                limits: HTTPParserLimits = HTTPParserLimits(maxBodyBytes: Int.max),
+                tls: TLSConfiguration = .client()) {
+        self.tls = tls
         self.maxConnectionsPerOrigin = maxConnectionsPerOrigin
         self.idleTimeout = idleTimeout
         self.connectTimeout = connectTimeout

@@ -1,4 +1,5 @@
 import CLinux
+import Glibc
 import Dispatch
 import Synchronization
 
@@ -27,12 +28,14 @@ final class OriginPool: Sendable {
 
     /// A connection for one exchange: an idle one (preferring `loop`'s), a new one on `loop`, or —
     /// at the limit — the next one freed, waiting at most `poolTimeout`.
-    func acquire(preferring loop: EventLoop) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
+    func acquire(preferring loop: EventLoop, fresh: Bool = false) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
         let waitDeadline = ContinuousClock.now + core.configuration.poolTimeout
         while true {
             if Task.isCancelled { throw .cancelled }
             let decision = state.withLock { s -> Decision in
-                if let i = s.idle.lastIndex(where: { $0.channel.loop === loop }) ?? s.idle.indices.last {
+                // `fresh` skips idle connections unless the limit leaves no room for a new one.
+                let mayReuse = !fresh || s.open >= core.configuration.maxConnectionsPerOrigin
+                if mayReuse, let i = s.idle.lastIndex(where: { $0.channel.loop === loop }) ?? s.idle.indices.last {
                     return .reuse(s.idle.remove(at: i))
                 }
                 if s.open < core.configuration.maxConnectionsPerOrigin {
@@ -64,7 +67,7 @@ final class OriginPool: Sendable {
         let address = try await resolve()
         let timeout = core.connectTimeout
         let pool = self
-        let result: Result<ClientConnection, HTTPClientError> = await withTaskExecutorPreference(loop) {
+        let result = await HTTPClient.onLoop(loop) { () async -> Result<ClientConnection, HTTPClientError> in
             do throws(HTTPClientError) {
                 return .success(try await ClientConnection.connect(address: address, pool: pool, loop: loop,
                                                                    deadline: loop.now &+ timeout))
@@ -80,6 +83,7 @@ final class OriginPool: Sendable {
     private func resolve() async throws(HTTPClientError) -> String {
         if let cached = state.withLock({ $0.address }) { return cached }
         let host = origin.host
+        if Self.isNumeric(host) { return host }
         let resolved: String? = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var buffer = [CChar](repeating: 0, count: 64)
@@ -90,6 +94,12 @@ final class OriginPool: Sendable {
         guard let resolved else { throw .unresolvable(host: host) }
         state.withLock { $0.address = resolved }
         return resolved
+    }
+
+    /// True for an IPv4 or IPv6 literal (no resolver needed).
+    static func isNumeric(_ host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
     }
 
     /// A connection finished an exchange cleanly and is parked (called on its loop).

@@ -115,6 +115,20 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         return true
     }
 
+    /// The generation tag of `fd`'s current registration (tests check stale-event filtering).
+    func generation(of fd: Int32) -> UInt32? {
+        assertInLoop()
+        return Int(fd) < registrations.count ? registrations[Int(fd)]?.generation : nil
+    }
+
+    /// Changes the events `fd` is registered for (keeping its generation tag).
+    func modify(fd: Int32, events: UInt32) {
+        assertInLoop()
+        guard Int(fd) < registrations.count, let registration = registrations[Int(fd)] else { return }
+        let data = UInt64(registration.generation) << 32 | UInt64(UInt32(bitPattern: fd))
+        _ = gw_epoll_mod(epfd, fd, events, data)
+    }
+
     /// Removes `fd` from epoll and forgets its handler; call before closing the fd.
     func deregister(fd: Int32) {
         assertInLoop()
@@ -149,7 +163,8 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         close(epfd)
     }
 
-    private func dispatch(_ event: gw_epoll_result) {
+    /// Delivers one epoll event to its handler unless its generation is stale.
+    func dispatch(_ event: gw_epoll_result) {
         if event.data == Self.wakeToken {
             _ = gw_eventfd_drain(wakeFD)
             return

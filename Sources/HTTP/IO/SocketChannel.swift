@@ -24,10 +24,22 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     private var writeTimer: LoopTimer?
     /// Called once on the loop when the peer goes away (used to cancel a handler task).
     var onPeerClosed: (() -> Void)?
+    /// Whether a wait installs a task-cancellation handler (it costs a lock in the concurrency
+    /// runtime per wait). Server sockets turn it off: their task is only ever cancelled together with
+    /// an event that wakes the wait anyway (peer close → EOF/HUP, forced shutdown → `close()`).
+    var wakesOnCancel = true
     private let readStorage: ReadStorage
 
-    /// Events every socket is registered for, once, for its whole life.
+    /// Edge-triggered (default): registered once for IN|OUT|RDHUP, never modified. Level-triggered
+    /// exists only to measure the choice (`GATEWAY_EPOLL_MODE=level`, read once at start): interest
+    /// then follows demand with `epoll_ctl(MOD)`, or a pending-but-unread socket would spin the loop.
+    enum TriggerMode { case edge, level }
+    /// The mode for every socket of this process.
+    static let triggerMode: TriggerMode = getenv("GATEWAY_EPOLL_MODE").map { String(cString: $0) } == "level" ? .level : .edge
+    /// Events every socket is registered for, once, for its whole life (edge-triggered).
     static let interest: UInt32 = GW_EPOLLIN | GW_EPOLLOUT | GW_EPOLLRDHUP | GW_EPOLLET
+    /// Level-triggered mode: the events currently registered.
+    private var levelInterest: UInt32 = GW_EPOLLIN | GW_EPOLLRDHUP
 
     private init(fd: Int32, loop: EventLoop, readBufferSize: Int) {
         self.fd = fd
@@ -39,7 +51,8 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     static func adopt(fd: Int32, loop: EventLoop, readBufferSize: Int = 16 * 1024) throws(SocketError) -> SocketChannel {
         loop.assertInLoop()
         let channel = SocketChannel(fd: fd, loop: loop, readBufferSize: readBufferSize)
-        guard loop.register(fd: fd, events: interest, handler: channel) else {
+        let events = triggerMode == .edge ? interest : channel.levelInterest
+        guard loop.register(fd: fd, events: events, handler: channel) else {
             let code = gw_errno()
             Glibc.close(fd)
             channel.isOpen = false
@@ -64,6 +77,20 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             onPeerClosed = nil
             callback?()
         }
+        if Self.triggerMode == .level && isOpen {
+            var wanted = levelInterest
+            if readWaiter == nil { wanted &= ~GW_EPOLLIN }
+            if writeWaiter == nil { wanted &= ~GW_EPOLLOUT }
+            if peerClosed { wanted &= ~GW_EPOLLRDHUP }
+            setLevelInterest(wanted)
+        }
+    }
+
+    /// Level-triggered mode only: re-registers when the wanted events change.
+    private func setLevelInterest(_ events: UInt32) {
+        guard events != levelInterest else { return }
+        levelInterest = events
+        loop.modify(fd: fd, events: events)
     }
 
     /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
@@ -127,6 +154,19 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
     }
 
+    /// Asks the kernel (non-blocking `MSG_PEEK`) whether the peer closed or reset this idle socket,
+    /// even if the loop has not dispatched that event yet. One syscall; used before reusing a pooled
+    /// client connection, where a stale socket would cost a failed request.
+    func peerClosedNow() -> Bool {
+        loop.assertInLoop()
+        if peerClosed || !isOpen { return true }
+        var byte: UInt8 = 0
+        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if n == 0 { return true }
+        if n < 0 { let code = gw_errno(); return code != EAGAIN && code != EWOULDBLOCK && code != EINTR }
+        return false
+    }
+
     /// Closes the socket (idempotent); pending waits fail with `.closed`.
     func close() {
         loop.assertInLoop()
@@ -154,32 +194,44 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     private func waitReadable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
+        guard wakesOnCancel else { return try await suspendReadable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
-            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-                readWaiter = continuation
-                if let deadline {
-                    readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
-                }
-            }
+            await suspendReadable(deadline: deadline)
         } onCancel: {
             loop.execute { [self] in resumeRead(.failure(.cancelled)) }
         }
         try result.get()
     }
 
+    private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+            readWaiter = continuation
+            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
+            if let deadline {
+                readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
+            }
+        }
+    }
+
     private func waitWritable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
+        guard wakesOnCancel else { return try await suspendWritable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
-            await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-                writeWaiter = continuation
-                if let deadline {
-                    writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
-                }
-            }
+            await suspendWritable(deadline: deadline)
         } onCancel: {
             loop.execute { [self] in resumeWrite(.failure(.cancelled)) }
         }
         try result.get()
+    }
+
+    private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+            writeWaiter = continuation
+            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
+            if let deadline {
+                writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
+            }
+        }
     }
 
     private func resumeRead(_ result: Result<Void, SocketError>) {

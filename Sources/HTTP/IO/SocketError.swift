@@ -15,6 +15,8 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
     case closed
     /// Any other system error.
     case system(operation: String, errno: Int32)
+    /// The TLS layer on this socket failed (handshake, certificate check, bad record).
+    case tls(TLSError)
 
     /// Maps an errno from `operation` to a case.
     static func from(errno code: Int32, operation: String) -> SocketError {
@@ -34,6 +36,7 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cancelled: return "cancelled"
         case .closed: return "socket closed"
         case .system(let operation, let code): return "\(operation) failed: \(String(cString: strerror(code)))"
+        case .tls(let error): return error.description
         }
     }
 }

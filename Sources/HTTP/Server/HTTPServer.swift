@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
     /// Binds, starts accepting on every loop of `group`, and returns once all listeners are registered.
     public static func start(configuration: HTTPServerConfiguration, group: EventLoopGroup = .shared,
                              handler: @escaping HTTPServerHandler) async throws -> HTTPServer {
-        let core = ServerCore(configuration: configuration, handler: handler, loops: group.loops)
+        let core = try ServerCore(configuration: configuration, handler: handler, loops: group.loops)
         var port = configuration.port
         var listeners: [Listener] = []
         do {

@@ -19,12 +19,16 @@ public struct HTTPServerConfiguration: Sendable {
     /// Unread request-body bytes the server will discard after a handler to keep the connection;
     /// with more left over it closes instead.
     public var maxDiscardBytes: Int
+    /// TLS termination (a `.server` configuration with certificate chain and key), or nil for plain HTTP.
+    public var tls: TLSConfiguration?
 
     /// Defaults: loopback, OS-chosen port, 10 000 connections, 10 s head, 30 s body, 60 s idle, 30 s write.
     public init(host: String = "127.0.0.1", port: Int = 0, maxConnections: Int = 10_000,
                 headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
                 idleTimeout: Duration = .seconds(60), writeTimeout: Duration = .seconds(30),
-                limits: HTTPParserLimits = HTTPParserLimits(), maxDiscardBytes: Int = 256 << 10) {
+                limits: HTTPParserLimits = HTTPParserLimits(), maxDiscardBytes: Int = 256 << 10,
+                tls: TLSConfiguration? = nil) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.maxConnections = maxConnections

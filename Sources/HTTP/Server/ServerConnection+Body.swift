@@ -23,7 +23,7 @@ extension ServerConnection {
         if continuePending {
             continuePending = false
             do {
-                try await channel.write(Self.continueBytes, deadline: loop.now &+ core.writeTimeout)
+                try await transport.write(Self.continueBytes, deadline: loop.now &+ core.writeTimeout)
             } catch {
                 throw fail(error == .cancelled ? nil : .cutShort)
             }
@@ -45,7 +45,7 @@ extension ServerConnection {
             }
             let got: Bool?
             do {
-                got = try await channel.read(deadline: loop.now &+ core.bodyTimeout) { parser.append($0); return true }
+                got = try await transport.read(deadline: loop.now &+ core.bodyTimeout) { parser.append($0); return true }
             } catch .timedOut {
                 throw fail(.timedOut)
             } catch .cancelled {

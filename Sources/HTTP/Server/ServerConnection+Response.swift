@@ -51,7 +51,7 @@ extension ServerConnection {
                                  date: context.dates.current(), into: &head)
         guard let producer else {
             do {
-                try await channel.write(head, payload, deadline: loop.now &+ core.writeTimeout)
+                try await transport.write(head, payload, deadline: loop.now &+ core.writeTimeout)
                 return .written
             } catch {
                 return .failedAfterHead
@@ -87,7 +87,7 @@ extension ServerConnection {
         }
         stream.pendingHead = nil
         stream.written += bytes.count
-        try await channel.write(prefix, bytes, suffix, deadline: loop.now &+ core.writeTimeout)
+        try await transport.write(prefix, bytes, suffix, deadline: loop.now &+ core.writeTimeout)
     }
 
     /// Ends the streamed body: the last chunk, or a check that the declared length was met.
@@ -99,11 +99,11 @@ extension ServerConnection {
             guard stream.written == length else {
                 throw HTTPWriteError.lengthMismatch(declared: length, written: stream.written)
             }
-            if !head.isEmpty { try await channel.write(head, deadline: loop.now &+ core.writeTimeout) }
+            if !head.isEmpty { try await transport.write(head, deadline: loop.now &+ core.writeTimeout) }
         case .chunked:
-            try await channel.write(head, Self.lastChunk, deadline: loop.now &+ core.writeTimeout)
+            try await transport.write(head, Self.lastChunk, deadline: loop.now &+ core.writeTimeout)
         case .untilClose, .none:
-            if !head.isEmpty { try await channel.write(head, deadline: loop.now &+ core.writeTimeout) }
+            if !head.isEmpty { try await transport.write(head, deadline: loop.now &+ core.writeTimeout) }
         }
     }
 }

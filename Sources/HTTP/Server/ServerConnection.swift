@@ -11,6 +11,8 @@ import Glibc
 /// the loop (`withTaskExecutorPreference`) when called from elsewhere.
 final class ServerConnection: @unchecked Sendable {
     let channel: SocketChannel
+    /// Byte I/O (TLS when the server terminates it).
+    let transport: Transport
     let context: ServerLoopContext
     let core: ServerCore
     let remoteAddress: String
@@ -33,8 +35,9 @@ final class ServerConnection: @unchecked Sendable {
     private static let serviceUnavailable = Array(
         "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
 
-    private init(channel: SocketChannel, context: ServerLoopContext, core: ServerCore, remoteAddress: String) {
-        self.channel = channel
+    private init(transport: Transport, context: ServerLoopContext, core: ServerCore, remoteAddress: String) {
+        channel = transport.channel
+        self.transport = transport
         self.context = context
         self.core = core
         self.remoteAddress = remoteAddress
@@ -49,14 +52,22 @@ final class ServerConnection: @unchecked Sendable {
             return
         }
         let remote = peerName(fd)
-        let channel: SocketChannel
+        let transport: Transport
         do {
-            channel = try SocketChannel.adopt(fd: fd, loop: context.loop)
+            let channel = try SocketChannel.adopt(fd: fd, loop: context.loop)
+            channel.wakesOnCancel = false  // see SocketChannel.wakesOnCancel
+            do {
+                transport = Transport(channel: channel, tls: try core.tlsContext.map { try TLSSession(context: $0) })
+            } catch {
+                channel.close()
+                throw SocketError.closed
+            }
         } catch {
             core.closed()
             return
         }
-        let connection = ServerConnection(channel: channel, context: context, core: core, remoteAddress: remote)
+        let connection = ServerConnection(transport: transport, context: context, core: core, remoteAddress: remote)
+        let channel = transport.channel
         context.connections[ObjectIdentifier(connection)] = connection
         channel.onPeerClosed = { [unowned connection] in
             // A client that goes away mid-request cancels its handler's task.
@@ -88,6 +99,14 @@ final class ServerConnection: @unchecked Sendable {
     private func run() async {
         var first = true
         var lingering = false
+        if transport.tls != nil {
+            do {
+                try await transport.handshake(deadline: loop.now &+ core.headerTimeout)
+            } catch {
+                finishClosing()
+                return
+            }
+        }
         connection: while !Task.isCancelled && channel.isOpen {
             switch await readHead(first: first) {
             case .head(let head):
@@ -110,7 +129,11 @@ final class ServerConnection: @unchecked Sendable {
             }
         }
         if lingering { await lingeringClose() }
-        channel.close()
+        finishClosing()
+    }
+
+    private func finishClosing() {
+        transport.close()
         context.connections[ObjectIdentifier(self)] = nil
         core.closed()
     }
@@ -139,7 +162,7 @@ final class ServerConnection: @unchecked Sendable {
             if (draining || core.isDraining) && parser.isIdle { return .closed }
             if headDeadline == nil && !parser.isIdle { headDeadline = loop.now &+ core.headerTimeout }
             do {
-                let got: Bool? = try await channel.read(deadline: headDeadline ?? idleDeadline) { parser.append($0); return true }
+                let got: Bool? = try await transport.read(deadline: headDeadline ?? idleDeadline) { parser.append($0); return true }
                 if got == nil { return .closed }  // EOF (mid-head there is nobody to answer)
             } catch .timedOut {
                 return parser.isIdle ? .closed : .failed(.requestTimeout)
@@ -226,7 +249,7 @@ final class ServerConnection: @unchecked Sendable {
         let deadline = loop.now &+ 500_000_000
         var budget = 64 << 10
         while budget > 0 {
-            guard let n = try? await channel.read(deadline: deadline, { $0.count }) else { return }
+            guard let n = try? await transport.read(deadline: deadline, { $0.count }) else { return }
             budget -= n
         }
     }

@@ -9,6 +9,8 @@ final class ServerCore: Sendable {
     let configuration: HTTPServerConfiguration
     let handler: HTTPServerHandler
     let contexts: [ServerLoopContext]
+    /// The TLS context when the server terminates TLS.
+    let tlsContext: TLSContext?
     /// Cached nanosecond values of the configured timeouts.
     let headerTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64, writeTimeout: UInt64
 
@@ -20,8 +22,9 @@ final class ServerCore: Sendable {
     private let state = Mutex(State())
     private let drainingFlag = Atomic<Bool>(false)
 
-    init(configuration: HTTPServerConfiguration, handler: @escaping HTTPServerHandler, loops: [EventLoop]) {
+    init(configuration: HTTPServerConfiguration, handler: @escaping HTTPServerHandler, loops: [EventLoop]) throws(TLSError) {
         self.configuration = configuration
+        tlsContext = try configuration.tls.map { configuration throws(TLSError) in try TLSContext(configuration) }
         self.handler = handler
         contexts = loops.map { ServerLoopContext(loop: $0) }
         headerTimeout = configuration.headerTimeout.nanoseconds

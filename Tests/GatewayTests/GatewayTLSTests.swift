@@ -43,6 +43,46 @@ import Testing
         await gateway.stop()
         await origin.shutdown(gracePeriod: .seconds(1))
     }
+
+    /// `listen.tls`: callers reach the gateway over https (small request right after the handshake,
+    /// a fresh connection each time), and a plain-HTTP request to the TLS listener gets no answer.
+    @Test func terminatesTLSForCallers() async throws {
+        let pki = try GatewayTestPKI.make()
+        let origin = try await FakeOrigin.start { request in
+            request.headers["Authorization"] == "Bearer \(FakeSecrets.opsdeckToken)"
+                ? jsonResponse(200, [["id": 1, "name": "behind TLS"]]) : jsonResponse(401, ["error": "Token is missing"])
+        }
+        let upstream = TestGateway.upstream("opsdeck", url: origin.url,
+                                            auth: .bearer(token: FakeSecrets.secret(FakeSecrets.opsdeckToken)))
+        let (token, _) = try #require(ClientToken.create())
+        let listen = ListenConfiguration(host: "127.0.0.1", port: 0,
+                                         tls: TLSFiles(certificateFile: pki.serverChain, privateKeyFile: pki.serverKey))
+        let configuration = GatewayConfiguration(
+            file: "(test)", listen: listen, publicBaseURL: "https://gateway.test", limits: ServerLimits(),
+            audit: .standardOutput,
+            clients: [ClientConfiguration(name: "team-a", tokenSHA256: ClientToken.hash(token), upstreams: ["opsdeck"])],
+            upstreams: [upstream])
+        let runtime = try GatewayRuntime(configuration: configuration, audit: AuditLog.memory(),
+                                         specs: await SpecCache.loader(for: [upstream]))
+        let gateway = try await GatewayServer.start(runtime)
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+        let url = "/opsdeck/api/v1/users"
+
+        for _ in 0..<3 {
+            let https = HTTPClient(configuration: HTTPClientConfiguration(tls: .client(trustRoots: .caFile(pki.caFile))))
+            let response = try await https.execute(try HTTPClientRequest(url: "https://127.0.0.1:\(gateway.port)\(url)", headers: headers))
+            let body = try await response.body.collect(upTo: 1 << 20)
+            #expect(response.status == .ok)
+            #expect(try JSONReader.parse(body) == [["id": 1, "name": "behind TLS"]])
+        }
+
+        let plain = HTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(2), firstByteTimeout: .seconds(2)))
+        await #expect(throws: (any Error).self) {
+            _ = try await plain.execute(try HTTPClientRequest(url: "http://127.0.0.1:\(gateway.port)\(url)", headers: headers))
+        }
+        _ = await gateway.shutdown(gracePeriod: .seconds(1))
+        await origin.stop()
+    }
 }
 
 /// A throwaway CA and a server certificate for `localhost`/`127.0.0.1`, made with the `openssl` CLI.

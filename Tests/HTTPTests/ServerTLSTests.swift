@@ -35,6 +35,34 @@ import Testing
         }
     }
 
+    /// A small request written right after the handshake often reaches the server in the same read
+    /// as the client's Finished; it must be decrypted then, not left waiting for a socket event that
+    /// never comes (the server's head timeout, shortened here, would end the connection instead).
+    @Test func smallRequestRightAfterTheHandshakeIsAnswered() async throws {
+        let fixture = try TLSFixture.shared.get()
+        var configuration = Self.tlsServerConfiguration(fixture)
+        configuration.headerTimeout = .seconds(2)
+        let server = try await HTTPServer.start(configuration: configuration, group: .shared, handler: helloHandler)
+        var failure: (any Error)?
+        for _ in 0..<8 where failure == nil {
+            // A fresh client each time, on the shared loops like the gateway's: a new handshake per request.
+            var clientConfiguration = HTTPClientConfiguration()
+            clientConfiguration.tls = .client(trustRoots: .caFile(fixture.caFile))
+            let client = HTTPClient(configuration: clientConfiguration)
+            let headers: HTTPHeaders = ["Authorization": "Bearer owlk_test_fake_000"]
+            do {
+                let request = try HTTPClientRequest(url: "https://127.0.0.1:\(server.port)/opsdeck/api/v1/users", headers: headers)
+                let response = try await client.execute(request)
+                #expect(response.status == .ok)
+                #expect(try await response.body.collect(upTo: 1 << 10) == Array("hello".utf8))
+            } catch {
+                failure = error
+            }
+        }
+        await server.shutdown(gracePeriod: .milliseconds(100))
+        if let failure { throw failure }
+    }
+
     @Test func untrustedCertificateIsATLSFailureNamingTheHost() async throws {
         let fixture = try TLSFixture.shared.get()
         try await withServer(Self.tlsServerConfiguration(fixture, rogue: true), handler: helloHandler) { server in

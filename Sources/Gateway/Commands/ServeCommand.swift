@@ -11,11 +11,6 @@ public enum ServeCommand {
                            environment: ConfigurationEnvironment = .process) async -> Int32 {
         guard let path = SpecCommand.configPath(arguments, command: "serve", usage: usage, io: io) else { return 2 }
         guard let runtime = ConfiguredRuntime.load(path: path, io: io, environment: environment) else { return 1 }
-        if runtime.configuration.listen.tls != nil {
-            io.err("gateway serve: listen.tls is configured, but TLS termination in the gateway is not built yet; "
-                   + "remove listen.tls and terminate TLS in front of the gateway\n")
-            return 1
-        }
         let server: GatewayServer
         do {
             server = try await GatewayServer.start(runtime)
@@ -23,8 +18,9 @@ public enum ServeCommand {
             io.err("gateway serve: cannot listen on \(runtime.configuration.listen.host):\(runtime.configuration.listen.port): \(error)\n")
             return 1
         }
+        let scheme = runtime.configuration.listen.tls == nil ? "http" : "https"
         let names = runtime.upstreams.map { "\($0.configuration.mount) → \($0.name)" }.joined(separator: ", ")
-        io.err("gateway: listening on http://\(server.server.host):\(server.port) (\(names)); /openapi.json, /healthz, /readyz\n")
+        io.err("gateway: listening on \(scheme)://\(server.server.host):\(server.port) (\(names)); /openapi.json, /healthz, /readyz\n")
         let signal = await TerminationSignal.wait()
         io.err("gateway: signal \(signal), shutting down (in-flight requests may finish)\n")
         let clean = await server.shutdown(gracePeriod: .seconds(10))

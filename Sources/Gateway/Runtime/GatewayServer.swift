@@ -21,7 +21,8 @@ public final class GatewayServer: Sendable {
         let configuration = HTTPServerConfiguration(
             host: c.listen.host, port: port ?? c.listen.port, maxConnections: c.limits.maxConnections,
             headerTimeout: c.limits.headerTimeout, bodyTimeout: c.limits.bodyTimeout,
-            idleTimeout: c.limits.idleTimeout, limits: limits)
+            idleTimeout: c.limits.idleTimeout, limits: limits,
+            tls: c.listen.tls.map { .server(certificateChainFile: $0.certificateFile, privateKeyFile: $0.privateKeyFile) })
         let pipeline = runtime.pipeline
         let server = try await HTTPServer.start(configuration: configuration) { request in
             await pipeline.handle(request)

@@ -28,7 +28,7 @@ final class Transport: @unchecked Sendable {
             let done: Bool
             do { done = try tls.handshake() } catch { throw .tls(error) }
             try await flush(deadline: deadline)
-            if done { return }
+            if done { return try await decryptBuffered(deadline: deadline) }
             let got: Bool? = try await channel.read(deadline: deadline) { tls.feedCiphertext($0); return true }
             if got == nil { throw .connectionReset }
         }
@@ -47,13 +47,24 @@ final class Transport: @unchecked Sendable {
             if closedByPeer { return nil }
             let got: Bool? = try await channel.read(deadline: deadline) { tls.feedCiphertext($0); return true }
             if got == nil { return nil }
-            do {
-                if try tls.readPlaintext(into: &plaintext) == .closedByPeer { closedByPeer = true }
-            } catch {
-                throw .tls(error)
-            }
-            try await flush(deadline: deadline)  // handshake replies, session tickets, alerts
+            try await decryptBuffered(deadline: deadline)
         }
+    }
+
+    /// Decrypts every record already fed to the session into `plaintext`, then sends what that
+    /// produced (handshake replies, session tickets, alerts). Called after the handshake too: the
+    /// socket read that completed it may also have carried application records (a small request
+    /// written right after the client's Finished arrives in the same segment). Those bytes are off
+    /// the socket already, so no epoll event will announce them; left in the session they would
+    /// wait for the next packet, which may never come.
+    private func decryptBuffered(deadline: UInt64?) async throws(SocketError) {
+        guard let tls else { return }
+        do {
+            if try tls.readPlaintext(into: &plaintext) == .closedByPeer { closedByPeer = true }
+        } catch {
+            throw .tls(error)
+        }
+        try await flush(deadline: deadline)
     }
 
     /// Like `SocketChannel.write`: all of `a`, `b`, `c` (encrypted with TLS) with back-pressure.

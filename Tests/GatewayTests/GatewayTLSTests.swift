@@ -7,7 +7,7 @@ import Testing
 /// `https://` upstreams: verified against the upstream's `caFile` (host name included), refused otherwise.
 @Suite(.serialized) struct GatewayTLSTests {
     @Test func reachesAnHTTPSUpstreamVerifiedAgainstItsCAFile() async throws {
-        let pki = try GatewayTestPKI.make()
+        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
         let origin = try await HTTPServer.start(configuration: HTTPServerConfiguration(
             tls: .server(certificateChainFile: pki.serverChain, privateKeyFile: pki.serverKey))) { request in
             guard request.head.headers["Authorization"] == "Bearer \(FakeSecrets.opsdeckToken)" else {
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func refusesAnUpstreamWhoseCertificateItCannotVerify() async throws {
-        let pki = try GatewayTestPKI.make()
+        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
         let origin = try await HTTPServer.start(configuration: HTTPServerConfiguration(
             tls: .server(certificateChainFile: pki.serverChain, privateKeyFile: pki.serverKey))) { _ in
             jsonResponse(200, [])
@@ -47,7 +47,7 @@ import Testing
     /// `listen.tls`: callers reach the gateway over https (small request right after the handshake,
     /// a fresh connection each time), and a plain-HTTP request to the TLS listener gets no answer.
     @Test func terminatesTLSForCallers() async throws {
-        let pki = try GatewayTestPKI.make()
+        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
         let origin = try await FakeOrigin.start { request in
             request.headers["Authorization"] == "Bearer \(FakeSecrets.opsdeckToken)"
                 ? jsonResponse(200, [["id": 1, "name": "behind TLS"]]) : jsonResponse(401, ["error": "Token is missing"])

@@ -162,8 +162,9 @@ enum FakeSecrets {
     }
 }
 
-/// Loads each spec once per test process (the UpKeep document takes seconds in a debug build);
-/// concurrent first users of one path wait for the same load.
+/// Loads each spec once per test process (the UpKeep document takes seconds in a debug build) on a
+/// dedicated thread, never on the two-thread cooperative pool; concurrent first users of one path wait
+/// for the same load.
 enum SpecCache {
     private static let cache = Mutex<[String: Task<Result<(OpenAPIDocument, RequestValidator), GatewayRuntime.SpecLoadFailure>, Never>]>([:])
 
@@ -171,7 +172,7 @@ enum SpecCache {
     static func load(_ path: String) async -> Result<(OpenAPIDocument, RequestValidator), GatewayRuntime.SpecLoadFailure> {
         let task = cache.withLock { tasks in
             if let t = tasks[path] { return t }
-            let t = Task.detached { GatewayRuntime.loadSpec(path, ValidatorOptions(maxBodyBytes: ServerLimits().maxBodyBytes)) }
+            let t = Task { await OffPool.run { GatewayRuntime.loadSpec(path, ValidatorOptions(maxBodyBytes: ServerLimits().maxBodyBytes)) } }
             tasks[path] = t
             return t
         }

@@ -2,28 +2,58 @@ import Document
 import Foundation
 import HTTP
 import OpenAPI
+import Synchronization
 import Testing
 @testable import Simulators
 
+/// Each vendor's spec document, read once per test process on a dedicated thread (the UpKeep document
+/// takes seconds in a debug build; reading it on the two-thread cooperative pool starves other tests).
+enum SpecDocuments {
+    private static let cache = Mutex<[SimulatorVendor: Task<Result<JSONValue, DocumentError>, Never>]>([:])
+
+    /// The path of `specs/<vendor>.yaml`.
+    static func path(_ vendor: SimulatorVendor) -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("specs/\(vendor.rawValue).yaml").path
+    }
+
+    /// Loads (or waits for the one load of) `vendor`'s document.
+    static func document(_ vendor: SimulatorVendor) async throws -> JSONValue {
+        let task = cache.withLock { tasks in
+            if let t = tasks[vendor] { return t }
+            let path = path(vendor)
+            let t = Task { await OffPool.run { () -> Result<JSONValue, DocumentError> in
+                Result { () throws(DocumentError) -> JSONValue in try DocumentLoader.load(path: path).value } } }
+            tasks[vendor] = t
+            return t
+        }
+        return try await task.value.get()
+    }
+}
+
 /// Checks simulator responses against the response schemas of `specs/<vendor>.yaml` with the
-/// project's JSON Schema compiler (OpenAPI 3.1 dialect, formats asserted).
-struct SpecChecker {
+/// project's JSON Schema compiler (OpenAPI 3.1 dialect, formats asserted). Schema compilation and
+/// validation run on a dedicated thread, off the cooperative pool.
+struct SpecChecker: Sendable {
     let document: JSONValue
-    let compiler: SchemaCompiler
     let uri: String
 
-    init(_ vendor: SimulatorVendor) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent("specs/\(vendor.rawValue).yaml").path
-        document = try DocumentLoader.load(path: path).value
-        uri = "file://" + path
-        compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: .openAPI31), resolver: StaticSchemaResolver([uri: document]))
+    init(_ vendor: SimulatorVendor) async throws {
+        document = try await SpecDocuments.document(vendor)
+        uri = "file://" + SpecDocuments.path(vendor)
+    }
+
+    /// Problems of one response (see `check`), computed off the cooperative pool.
+    func problems(template: String, method: String, reply: Reply) async throws -> [String] {
+        let checker = self
+        return try await OffPool.run { try checker.check(template: template, method: method, reply: reply) }
     }
 
     static func escape(_ s: String) -> String { s.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
 
     /// Problems of one response: undeclared status, or schema violations of the body (each NDJSON line for x-ndjson).
-    func problems(template: String, method: String, reply: Reply) throws -> [String] {
+    func check(template: String, method: String, reply: Reply) throws -> [String] {
+        let compiler = SchemaCompiler(options: SchemaCompilerOptions(dialect: .openAPI31), resolver: StaticSchemaResolver([uri: document]))
         var pointer = "/paths/\(Self.escape(template))/\(method.lowercased())/responses/\(reply.status)"
         guard var response = JSONPointer(pointer).flatMap({ $0.resolve(in: document) }) else { return ["status \(reply.status) not declared"] }
         if let ref = response["$ref"]?.stringValue {
@@ -55,11 +85,11 @@ struct Probe {
 
 @Suite struct SpecConformanceTests {
     func sweep(_ vendor: SimulatorVendor, options: SimulatorOptions = testOptions(), _ probes: (Simulator) async throws -> [Probe]) async throws {
-        let checker = try SpecChecker(vendor)
+        let checker = try await SpecChecker(vendor)
         try await withSimulator(vendor, options) { (sim: Simulator) async throws in
             for probe in try await probes(sim) {
                 let reply = try await send(sim, probe.target, method: probe.method, headers: probe.headers, body: probe.body)
-                let problems = try checker.problems(template: probe.template, method: probe.method.rawValue, reply: reply)
+                let problems = try await checker.problems(template: probe.template, method: probe.method.rawValue, reply: reply)
                 #expect(problems.isEmpty, "\(vendor) \(probe.method) \(probe.target) → \(reply.status): \(problems.prefix(3))")
             }
         }
@@ -178,15 +208,15 @@ struct Probe {
 }
 
 @Suite struct SpecCheckerSelfTests {
-    @Test func reportsBodiesThatBreakTheSpec() throws {
-        let checker = try SpecChecker(.owlops)
+    @Test func reportsBodiesThatBreakTheSpec() async throws {
+        let checker = try await SpecChecker(.owlops)
         let bad = Reply(status: 200, headers: HTTPHeaders(), body: jsonBody(.obj([("data", .array([.obj([("id", "x")])]))])))
-        #expect(!(try checker.problems(template: "/v1/tasks", method: "GET", reply: bad)).isEmpty)
+        #expect(!(try await checker.problems(template: "/v1/tasks", method: "GET", reply: bad)).isEmpty)
         let undeclared = Reply(status: 418, headers: HTTPHeaders(), body: [])
-        #expect(try checker.problems(template: "/v1/tasks", method: "GET", reply: undeclared) == ["status 418 not declared"])
-        let owox = try SpecChecker(.owox)
+        #expect(try await checker.problems(template: "/v1/tasks", method: "GET", reply: undeclared) == ["status 418 not declared"])
+        let owox = try await SpecChecker(.owox)
         let badRow = Reply(status: 200, headers: HTTPHeaders(), body: Array("{\"a\":1}\n[1]\n".utf8))
-        #expect(!(try owox.problems(template: "/api/external/http-data/data-marts/{dataMartId}.ndjson", method: "GET", reply: badRow)).isEmpty)
+        #expect(!(try await owox.problems(template: "/api/external/http-data/data-marts/{dataMartId}.ndjson", method: "GET", reply: badRow)).isEmpty)
     }
 }
 
@@ -199,14 +229,14 @@ struct Probe {
             (.trackops, "/cases", "/api/v1/cases", [trackopsAuth()], [429]),
         ]
         for (vendor, template, target, headers, statuses) in cases {
-            let checker = try SpecChecker(vendor)
+            let checker = try await SpecChecker(vendor)
             for status in statuses {
                 var faults = FaultSettings()
                 if status == 429 { faults.throttleEvery = 1 } else { faults.errorEvery = 1; faults.errorStatuses = [status] }
                 try await withSimulator(vendor, testOptions(faults: faults)) { (sim: Simulator) async throws in
                     let reply = try await send(sim, target, headers: headers)
                     #expect(reply.status == status)
-                    let problems = try checker.problems(template: template, method: "GET", reply: reply)
+                    let problems = try await checker.problems(template: template, method: "GET", reply: reply)
                     #expect(problems.isEmpty, "\(vendor) \(status): \(problems)")
                 }
             }

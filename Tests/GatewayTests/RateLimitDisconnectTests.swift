@@ -5,7 +5,7 @@ import Testing
 @testable import Gateway
 
 /// A queued caller that disconnects leaves the queue (issue 9), in real time through the gateway.
-@Suite struct RateLimitDisconnectTests {
+@Suite(.serialized, .enabled(if: RealTimeTests.enabled, RealTimeTests.reason)) struct RateLimitDisconnectTests {
     @Test func aQueuedCallerThatDisconnectsLeavesTheQueueAndTheNextCallerGetsItsSlot() async throws {
         let setup = try await OwlOpsBehindGateway.start(
             simulatorLimit: nil, upstreamLimit: nil,

@@ -8,7 +8,7 @@ import Testing
 
 /// Rate limits in real time on loopback: the gateway in front of the OwlOps simulator (whose own
 /// sliding-window limit is set short), many callers, and what the simulator saw.
-@Suite struct RateLimitEndToEndTests {
+@Suite(.serialized, .enabled(if: RealTimeTests.enabled, RealTimeTests.reason)) struct RateLimitEndToEndTests {
     static let tasks = "/owlops/v1/tasks?pageSize=1"
 
     @Test func concurrentCallersNeverMakeTheSimulatorAnswer429AndGetWhatTheLimitAllows() async throws {

@@ -187,6 +187,26 @@ import Testing
         }
     }
 
+    /// A task cancelled while (or just before) it waits for a full pool's slot ends at once with
+    /// `.cancelled`: the wait cannot miss a cancellation that lands before it suspends.
+    @Test(.timeLimit(.minutes(1))) func cancellingAWaitForAFullPoolEndsIt() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let client = Self.client { $0.maxConnectionsPerOrigin = 1; $0.poolTimeout = .seconds(30) }
+            let origin = HTTPOrigin(host: "127.0.0.1", port: server.port)
+            let held = try await client.execute(HTTPClientRequest(origin: origin))
+            for round in 0..<200 {
+                let waiting = Task { try await client.execute(HTTPClientRequest(origin: origin)) }
+                if round % 2 == 1 { await Task.yield() }  // let some of them reach the wait first
+                waiting.cancel()
+                let error = await clientError { _ = try await waiting.value }
+                #expect(error == .cancelled)
+            }
+            _ = try await held.body.collect(upTo: 100)
+            let next = try await client.execute(HTTPClientRequest(origin: origin))
+            #expect(try await next.body.collect(upTo: 100) == Array("hello".utf8))
+        }
+    }
+
     @Test func invalidURLs() {
         for url in ["ftp://x/", "http://", "http://host:99999/", "http://[::1/", "http://a b/"] {
             #expect(throws: HTTPClientError.invalidURL(url)) { try HTTPClientRequest(url: url) }

@@ -12,8 +12,7 @@ final class OriginPool: Sendable {
     private struct State {
         var idle: [ClientConnection] = []
         var open = 0
-        var waiters: [(id: Int, continuation: CheckedContinuation<Void, Never>)] = []
-        var nextWaiterID = 0
+        var waiters: [SlotWaiter] = []
         var address: String?
     }
     private let state = Mutex(State())
@@ -57,6 +56,7 @@ final class OriginPool: Sendable {
                 }
             case .wait:
                 if !(await waitForSlot(until: waitDeadline)) {
+                    if Task.isCancelled { throw .cancelled }
                     throw .timeout(stage: .pool, origin: origin.description)
                 }
             }
@@ -128,37 +128,63 @@ final class OriginPool: Sendable {
     /// Idle pooled connections.
     var idleConnections: Int { state.withLock { $0.idle.count } }
 
+    /// Hands a freed slot to the oldest waiter still waiting (skipping ones that just timed out).
     private func wakeOne() {
-        let waiter = state.withLock { s in s.waiters.isEmpty ? nil : s.waiters.removeFirst() }
-        waiter?.continuation.resume()
+        while let waiter = state.withLock({ s in s.waiters.isEmpty ? nil : s.waiters.removeFirst() }) {
+            if waiter.finish(true) { return }
+        }
     }
 
-    /// Waits for a wake-up or the deadline; false on timeout.
+    /// Waits for a wake-up (true), or for the deadline or cancellation (false). The waiter is
+    /// queued before anything can time it out, so no outcome is lost whichever comes first.
     private func waitForSlot(until deadline: ContinuousClock.Instant) async -> Bool {
         if ContinuousClock.now >= deadline { return false }
-        let id = state.withLock { s in s.nextWaiterID += 1; return s.nextWaiterID }
-        return await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    self.state.withLock { $0.waiters.append((id, continuation)) }
-                }
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                return false
-            }
-            let first = await group.next() ?? false
-            if !first {
-                let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
-                    guard let i = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                    return s.waiters.remove(at: i).continuation
-                }
-                waiter?.resume()
-            }
-            group.cancelAll()
-            await group.waitForAll()
-            return first
+        let waiter = SlotWaiter()
+        state.withLock { $0.waiters.append(waiter) }
+        let timer = Task {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            waiter.finish(false)
         }
+        let woken = await withTaskCancellationHandler {
+            await waiter.wait()
+        } onCancel: {
+            waiter.finish(false)
+        }
+        timer.cancel()
+        if !woken { state.withLock { s in s.waiters.removeAll { $0 === waiter } } }
+        return woken
+    }
+}
+
+/// One task waiting for a pool slot: finished exactly once (woken, timed out or cancelled), and
+/// the outcome is kept when it comes before the task suspends.
+final class SlotWaiter: Sendable {
+    private enum State { case pending, suspended(CheckedContinuation<Bool, Never>), finished(Bool) }
+    private let state = Mutex(State.pending)
+
+    /// Suspends until `finish`, returning its result (at once when it already happened).
+    func wait() async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let early: Bool? = state.withLock { s in
+                if case .finished(let result) = s { return result }
+                s = .suspended(continuation)
+                return nil
+            }
+            if let early { continuation.resume(returning: early) }
+        }
+    }
+
+    /// Ends the wait with `result`; false when it had already ended (the first call wins).
+    @discardableResult
+    func finish(_ result: Bool) -> Bool {
+        let (continuation, won) = state.withLock { s -> (CheckedContinuation<Bool, Never>?, Bool) in
+            switch s {
+            case .pending: s = .finished(result); return (nil, true)
+            case .suspended(let continuation): s = .finished(result); return (continuation, true)
+            case .finished: return (nil, false)
+            }
+        }
+        continuation?.resume(returning: result)
+        return won
     }
 }

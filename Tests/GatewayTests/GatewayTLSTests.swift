@@ -15,8 +15,11 @@ import Testing
             }
             return jsonResponse(200, [["id": 1, "name": "over TLS"]])
         }
+        // Generous connect timeout (it covers the TLS handshake): this test checks verification, and a
+        // loaded CI machine once took over the default 2 s to finish a handshake.
         var upstream = TestGateway.upstream("opsdeck", url: "https://localhost:\(origin.port)",
-                                            auth: .bearer(token: FakeSecrets.secret(FakeSecrets.opsdeckToken)))
+                                            auth: .bearer(token: FakeSecrets.secret(FakeSecrets.opsdeckToken)),
+                                            timeouts: UpstreamTimeouts(connect: .seconds(15), firstByte: .seconds(15), total: .seconds(30)))
         upstream.caFile = pki.caFile
         let gateway = try await TestGateway.start([upstream])
         let reply = try await gateway.send(.GET, "/opsdeck/api/v1/users", token: gateway.token())

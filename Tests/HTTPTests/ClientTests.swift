@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 @testable import HTTP
 
 @Suite struct ClientTests {
@@ -239,5 +240,68 @@ import Testing
             let response = try await client.execute(HTTPClientRequest(method: .POST, origin: origin, body: .string("x")))
             #expect(try await response.body.collect(upTo: 100) == Array("hello".utf8))
         }
+    }
+}
+
+/// Host names: looked up off the loops, reused for `addressCacheLifetime`, forgotten after a failed connect.
+@Suite struct ClientAddressCacheTests {
+    /// Counts lookups and answers 127.0.0.1 for the fake name `upstream.test`.
+    final class CountingResolver: Sendable {
+        private let lookups = Mutex(0)
+        var count: Int { lookups.withLock { $0 } }
+        func resolve(_ host: String) -> String? {
+            lookups.withLock { $0 += 1 }
+            return host == "upstream.test" ? "127.0.0.1" : nil
+        }
+    }
+
+    /// Sends a request that closes its connection, so the next one must connect (and resolve) again.
+    static func fetchOnce(_ client: HTTPClient, port: Int) async throws -> [UInt8] {
+        let origin = HTTPOrigin(host: "upstream.test", port: port)
+        let response = try await client.execute(HTTPClientRequest(origin: origin, headers: ["Connection": "close"]))
+        return try await response.body.collect(upTo: 100)
+    }
+
+    static func client(_ resolver: CountingResolver, lifetime: Duration) -> HTTPClient {
+        HTTPClient(configuration: HTTPClientConfiguration(addressCacheLifetime: lifetime), group: testGroup,
+                   resolveHost: { resolver.resolve($0) })
+    }
+
+    @Test func anAddressIsReusedWithinItsLifetimeAndLookedUpAgainWithoutOne() async throws {
+        try await withServer(handler: helloHandler) { server in
+            let cached = CountingResolver()
+            let cachingClient = Self.client(cached, lifetime: .seconds(600))
+            for _ in 0..<3 {
+                let body = try await Self.fetchOnce(cachingClient, port: server.port)
+                #expect(body == Array("hello".utf8))
+            }
+            #expect(cached.count == 1)
+
+            let uncached = CountingResolver()
+            let uncachedClient = Self.client(uncached, lifetime: .zero)
+            for _ in 0..<3 {
+                let body = try await Self.fetchOnce(uncachedClient, port: server.port)
+                #expect(body == Array("hello".utf8))
+            }
+            #expect(uncached.count == 3)
+        }
+    }
+
+    @Test func aRefusedConnectForgetsTheAddress() async throws {
+        let port = closedPort()
+        let resolver = CountingResolver()
+        let client = Self.client(resolver, lifetime: .seconds(600))
+        for _ in 0..<2 {
+            let error = await clientError { _ = try await Self.fetchOnce(client, port: port) }
+            #expect(error == .refused(origin: "http://upstream.test:\(port)"))
+        }
+        #expect(resolver.count == 2)
+    }
+
+    @Test func anUnknownNameIsUnresolvable() async {
+        let resolver = CountingResolver()
+        let error = await clientError { _ = try await Self.client(resolver, lifetime: .seconds(600))
+            .execute(HTTPClientRequest(origin: HTTPOrigin(host: "nowhere.test", port: 80))) }
+        #expect(error == .unresolvable(host: "nowhere.test"))
     }
 }

@@ -1,18 +1,29 @@
+import CLinux
 import Synchronization
 
 /// Client settings shared by every pool, with the timeouts cached in nanoseconds.
 final class ClientCore: Sendable {
     let configuration: HTTPClientConfiguration
     let connectTimeout: UInt64, firstByteTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64
+    /// Turns a host name into a numeric address (`getaddrinfo`; replaced in tests to count lookups).
+    let resolveHost: @Sendable (String) -> String?
     /// The TLS client context, created on first https use (loading the trust store takes a while).
     private let tls = Mutex<TLSContext?>(nil)
 
-    init(configuration: HTTPClientConfiguration) {
+    init(configuration: HTTPClientConfiguration, resolveHost: @escaping @Sendable (String) -> String? = ClientCore.getaddrinfo) {
         self.configuration = configuration
+        self.resolveHost = resolveHost
         connectTimeout = configuration.connectTimeout.nanoseconds
         firstByteTimeout = configuration.firstByteTimeout.nanoseconds
         bodyTimeout = configuration.bodyTimeout.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds
+    }
+
+    /// The system resolver's first IPv4 or IPv6 address for `host` (blocking: call off the loops).
+    @Sendable static func getaddrinfo(_ host: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard gw_resolve(host, &buffer, buffer.count) == 0 else { return nil }
+        return buffer.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } }
     }
 
     /// The shared TLS context for https origins.
@@ -42,6 +53,12 @@ public final class HTTPClient: Sendable {
     /// Creates a client on `group`'s loops.
     public init(configuration: HTTPClientConfiguration = HTTPClientConfiguration(), group: EventLoopGroup = .shared) {
         core = ClientCore(configuration: configuration)
+        self.group = group
+    }
+
+    /// A client whose name lookups go through `resolveHost` (tests count and redirect lookups).
+    init(configuration: HTTPClientConfiguration, group: EventLoopGroup, resolveHost: @escaping @Sendable (String) -> String?) {
+        core = ClientCore(configuration: configuration, resolveHost: resolveHost)
         self.group = group
     }
 

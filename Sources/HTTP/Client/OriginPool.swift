@@ -13,7 +13,8 @@ final class OriginPool: Sendable {
         var idle: [ClientConnection] = []
         var open = 0
         var waiters: [SlotWaiter] = []
-        var address: String?
+        /// The resolved address of a named origin and when it must be looked up again.
+        var address: (text: String, expires: ContinuousClock.Instant)?
     }
     private let state = Mutex(State())
 
@@ -52,6 +53,10 @@ final class OriginPool: Sendable {
                 } catch {
                     state.withLock { $0.open -= 1 }
                     wakeOne()
+                    switch error {
+                    case .refused, .timeout(stage: .connect, _): forgetAddress()
+                    default: break
+                    }
                     throw error
                 }
             case .wait:
@@ -78,22 +83,26 @@ final class OriginPool: Sendable {
         return try result.get()
     }
 
-    /// The origin's address: numeric hosts as they are; names through `getaddrinfo` on a
-    /// dispatch thread (never on an event loop), cached for the pool's life.
+    /// The origin's address: numeric hosts as they are; names through the resolver on a dispatch
+    /// thread (never on an event loop), reused for `addressCacheLifetime`.
     private func resolve() async throws(HTTPClientError) -> String {
-        if let cached = state.withLock({ $0.address }) { return cached }
         let host = origin.host
         if Self.isNumeric(host) { return host }
+        let now = ContinuousClock.now
+        if let cached = state.withLock({ $0.address }), now < cached.expires { return cached.text }
+        let lookup = core.resolveHost
         let resolved: String? = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var buffer = [CChar](repeating: 0, count: 64)
-                let rc = gw_resolve(host, &buffer, buffer.count)
-                continuation.resume(returning: rc == 0 ? buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil)
-            }
+            DispatchQueue.global().async { continuation.resume(returning: lookup(host)) }
         }
         guard let resolved else { throw .unresolvable(host: host) }
-        state.withLock { $0.address = resolved }
+        let lifetime = core.configuration.addressCacheLifetime
+        state.withLock { $0.address = lifetime > .zero ? (resolved, now + lifetime) : nil }
         return resolved
+    }
+
+    /// Forgets the resolved address after a failed connect: the name may point elsewhere now.
+    private func forgetAddress() {
+        state.withLock { $0.address = nil }
     }
 
     /// True for an IPv4 or IPv6 literal (no resolver needed).

@@ -112,7 +112,7 @@ import Testing
         let handler: HTTPServerHandler = { request in
             if request.head.target == "/slow" {
                 started.fire()
-                _ = await release.wait()
+                _ = await release.wait(timeout: .seconds(60))  // must outlast the test's steps on a loaded machine
             }
             return HTTPServerResponse(status: .ok, body: .string("done \(request.head.target)"))
         }

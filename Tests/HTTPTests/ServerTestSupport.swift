@@ -84,17 +84,17 @@ func eventually(_ limit: Duration = .seconds(5), _ condition: () -> Bool) async 
 
 /// A one-shot signal a test can await with a bound.
 final class TestLatch: Sendable {
-    private let state = Locked<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(fired: Bool, waiters: [OneShotWait])>((false, []))
 
     /// Fires the latch (idempotent).
     func fire() {
-        var toResume: [CheckedContinuation<Void, Never>] = []
+        var toFinish: [OneShotWait] = []
         state.update { s in
             s.fired = true
-            toResume = s.waiters
+            toFinish = s.waiters
             s.waiters = []
         }
-        for waiter in toResume { waiter.resume() }
+        for waiter in toFinish { waiter.finish(true) }
     }
 
     /// True once fired.
@@ -102,28 +102,14 @@ final class TestLatch: Sendable {
 
     /// Waits for the latch or `timeout`; returns whether it fired.
     func wait(timeout: Duration = .seconds(3)) async -> Bool {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    var already = false
-                    self.state.update { s in
-                        if s.fired { already = true } else { s.waiters.append(continuation) }
-                    }
-                    if already { continuation.resume() }
-                }
-            }
-            group.addTask { try? await Task.sleep(for: timeout) }
-            await group.next()
-            group.cancelAll()
-            if !fired {
-                // Release the waiter so the group can finish.
-                var toResume: [CheckedContinuation<Void, Never>] = []
-                state.update { s in toResume = s.waiters; s.waiters = [] }
-                for waiter in toResume { waiter.resume() }
-            }
-            await group.waitForAll()
-            return fired
+        let waiter = OneShotWait()
+        var already = false
+        state.update { s in
+            if s.fired { already = true } else { s.waiters.append(waiter) }
         }
+        if already { return true }
+        _ = await waiter.wait(timeout: timeout)
+        return fired
     }
 }
 

@@ -12,7 +12,7 @@ final class OriginPool: Sendable {
     private struct State {
         var idle: [ClientConnection] = []
         var open = 0
-        var waiters: [SlotWaiter] = []
+        var waiters: [OneShotWait] = []
         /// The resolved address of a named origin and when it must be looked up again.
         var address: (text: String, expires: ContinuousClock.Instant)?
     }
@@ -147,53 +147,12 @@ final class OriginPool: Sendable {
     /// Waits for a wake-up (true), or for the deadline or cancellation (false). The waiter is
     /// queued before anything can time it out, so no outcome is lost whichever comes first.
     private func waitForSlot(until deadline: ContinuousClock.Instant) async -> Bool {
-        if ContinuousClock.now >= deadline { return false }
-        let waiter = SlotWaiter()
+        let remaining = deadline - ContinuousClock.now
+        if remaining <= .zero { return false }
+        let waiter = OneShotWait()
         state.withLock { $0.waiters.append(waiter) }
-        let timer = Task {
-            try? await Task.sleep(until: deadline, clock: .continuous)
-            waiter.finish(false)
-        }
-        let woken = await withTaskCancellationHandler {
-            await waiter.wait()
-        } onCancel: {
-            waiter.finish(false)
-        }
-        timer.cancel()
+        let woken = await waiter.wait(timeout: remaining)
         if !woken { state.withLock { s in s.waiters.removeAll { $0 === waiter } } }
         return woken
-    }
-}
-
-/// One task waiting for a pool slot: finished exactly once (woken, timed out or cancelled), and
-/// the outcome is kept when it comes before the task suspends.
-final class SlotWaiter: Sendable {
-    private enum State { case pending, suspended(CheckedContinuation<Bool, Never>), finished(Bool) }
-    private let state = Mutex(State.pending)
-
-    /// Suspends until `finish`, returning its result (at once when it already happened).
-    func wait() async -> Bool {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let early: Bool? = state.withLock { s in
-                if case .finished(let result) = s { return result }
-                s = .suspended(continuation)
-                return nil
-            }
-            if let early { continuation.resume(returning: early) }
-        }
-    }
-
-    /// Ends the wait with `result`; false when it had already ended (the first call wins).
-    @discardableResult
-    func finish(_ result: Bool) -> Bool {
-        let (continuation, won) = state.withLock { s -> (CheckedContinuation<Bool, Never>?, Bool) in
-            switch s {
-            case .pending: s = .finished(result); return (nil, true)
-            case .suspended(let continuation): s = .finished(result); return (continuation, true)
-            case .finished: return (nil, false)
-            }
-        }
-        continuation?.resume(returning: result)
-        return won
     }
 }

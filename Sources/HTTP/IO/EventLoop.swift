@@ -35,6 +35,13 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
     private var registrations: [Registration?] = []
     private var nextGeneration: UInt32 = 1
     var timers = TimerHeap()
+    /// Tasks that used up their turn (see `yieldUntilNextTurn`); resumed after the next poll.
+    private var nextTurn: [UnsafeContinuation<Void, Never>] = []
+    /// Longest a task may keep the loop busy with I/O that never waits before it lets the loop
+    /// poll again (ns): a fast streamed body must not starve the loop's other sockets and timers.
+    static let turnBudget: UInt64 = 2_000_000
+    /// Stall report only: how long the last `drainQueues` ran (ns).
+    private var lastDrainDuration: UInt64?
     /// Cached monotonic time of the current iteration (ns); refreshed every loop turn.
     private(set) var now: UInt64 = gw_monotonic_ns()
 
@@ -148,19 +155,52 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         while !stopRequested.load(ordering: .acquiring) {
             drainQueues()
             now = gw_monotonic_ns()
-            let timeout: Int32 = local.isEmpty ? timers.timeoutMilliseconds(now: now) : 0
+            let timeout: Int32 = local.isEmpty && nextTurn.isEmpty ? timers.timeoutMilliseconds(now: now) : 0
             let count = events.withUnsafeMutableBufferPointer { buffer in
                 gw_epoll_wait(epfd, buffer.baseAddress, Int32(buffer.count), timeout)
             }
             now = gw_monotonic_ns()
+            let turnStart = now
             if count > 0 {
                 for i in 0..<Int(count) { dispatch(events[i]) }
             }
             if timers.count > 0 { for action in timers.popExpired(now: now) { action() } }
+            resumeNextTurn()
+            if StallReport.enabled { reportSlowTurn(since: turnStart, events: Int(count)) }
         }
+        resumeNextTurn()
         drainQueues()
         close(wakeFD)
         close(epfd)
+    }
+
+    /// True when the loop last polled more than `turnBudget` ago (checked before socket I/O).
+    var turnBudgetExceeded: Bool { gw_monotonic_ns() &- now > Self.turnBudget }
+
+    /// Suspends the current task (which runs on this loop) until the loop has polled its sockets
+    /// and run its timers once more; used by I/O that kept the loop busy past `turnBudget`.
+    func yieldUntilNextTurn() async {
+        assertInLoop()
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in nextTurn.append(continuation) }
+    }
+
+    /// Resumes the tasks that yielded their turn (they run in the next `drainQueues`).
+    private func resumeNextTurn() {
+        guard !nextTurn.isEmpty else { return }
+        let waiting = nextTurn
+        nextTurn.removeAll(keepingCapacity: true)
+        for continuation in waiting { continuation.resume() }
+    }
+
+    /// Stall report: the previous turn's work plus this turn's dispatch took too long.
+    private func reportSlowTurn(since start: UInt64, events: Int) {
+        let end = gw_monotonic_ns()
+        if end &- start > StallReport.slowTurn {
+            StallReport.log("loop \(index): \((end &- start) / 1_000_000) ms dispatching \(events) events and timers")
+        }
+        if let drained = lastDrainDuration, drained > StallReport.slowTurn {
+            StallReport.log("loop \(index): \(drained / 1_000_000) ms running queued jobs")
+        }
     }
 
     /// Delivers one epoll event to its handler unless its generation is stale.
@@ -187,6 +227,8 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         }
         if !remoteItems.isEmpty { local.append(contentsOf: remoteItems) }
         var rounds = 0
+        let drainStart = StallReport.enabled ? gw_monotonic_ns() : 0
+        defer { if StallReport.enabled { lastDrainDuration = gw_monotonic_ns() &- drainStart } }
         while !local.isEmpty && rounds < 64 {
             swap(&local, &running)
             for work in running {

@@ -97,6 +97,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     /// passes the bytes to `body`; the pointer is valid only inside `body`. Returns nil at EOF.
     func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
         loop.assertInLoop()
+        if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         while true {
             guard isOpen else { throw .closed }
             if readable {
@@ -122,6 +123,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     /// the socket to drain (back-pressure) until `deadline`.
     func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
         loop.assertInLoop()
+        if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         var offset = 0
         let total = a.count + b.count + c.count
         while offset < total {
@@ -204,7 +206,15 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     }
 
     private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+        let start = StallReport.enabled ? gw_monotonic_ns() : 0
+        let result = await suspendReadableUnreported(deadline: deadline)
+        if StallReport.enabled { reportLongWait("read", since: start, deadline: deadline, result: result) }
+        return result
+    }
+
+    private func suspendReadableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
+        assert(readWaiter == nil, "two concurrent reads on fd \(fd)")
+        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             readWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
             if let deadline {
@@ -225,13 +235,34 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     }
 
     private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+        let start = StallReport.enabled ? gw_monotonic_ns() : 0
+        let result = await suspendWritableUnreported(deadline: deadline)
+        if StallReport.enabled { reportLongWait("write", since: start, deadline: deadline, result: result) }
+        return result
+    }
+
+    private func suspendWritableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
+        assert(writeWaiter == nil, "two concurrent writes on fd \(fd)")
+        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             writeWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
             if let deadline {
                 writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
             }
         }
+    }
+
+    /// Stall report: a wait that lasted longer than `StallReport.longWait`.
+    private func reportLongWait(_ kind: String, since start: UInt64, deadline: UInt64?, result: Result<Void, SocketError>) {
+        let waited = gw_monotonic_ns() &- start
+        guard waited > StallReport.longWait else { return }
+        let bound = deadline.map { "\(Int64(bitPattern: $0 &- start) / 1_000_000) ms" } ?? "none"
+        let outcome: String
+        switch result {
+        case .success: outcome = "ready"
+        case .failure(let error): outcome = "\(error)"
+        }
+        StallReport.log("loop \(loop.index) fd \(fd): \(kind) waited \(waited / 1_000_000) ms (deadline \(bound)) → \(outcome); open \(isOpen) peerClosed \(peerClosed)")
     }
 
     private func resumeRead(_ result: Result<Void, SocketError>) {

@@ -17,7 +17,7 @@ final class ServerCore: Sendable {
     private struct State {
         var open = 0
         var draining = false
-        var idleWaiters: [CheckedContinuation<Void, Never>] = []
+        var idleWaiters: [OneShotWait] = []
     }
     private let state = Mutex(State())
     private let drainingFlag = Atomic<Bool>(false)
@@ -47,14 +47,14 @@ final class ServerCore: Sendable {
 
     /// Uncounts a closed connection and wakes shutdown when it was the last one.
     func closed() {
-        let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLock { s -> [OneShotWait] in
             s.open -= 1
             guard s.open == 0 else { return [] }
             let w = s.idleWaiters
             s.idleWaiters = []
             return w
         }
-        for waiter in waiters { waiter.resume() }
+        for waiter in waiters { waiter.finish(true) }
     }
 
     /// Number of open connections.
@@ -68,37 +68,16 @@ final class ServerCore: Sendable {
 
     /// Waits until no connection is open, or `timeout` passes; returns true when idle.
     func waitUntilIdle(timeout: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let idle = self.state.withLock { s -> Bool in
-                        if s.open == 0 { return true }
-                        s.idleWaiters.append(continuation)
-                        return false
-                    }
-                    if idle { continuation.resume() }
-                }
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            if first {
-                group.cancelAll()
-                return true
-            }
-            // The timer won: wake the idle waiter so the group can finish.
-            let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
-                let w = s.idleWaiters
-                s.idleWaiters = []
-                return w
-            }
-            for waiter in waiters { waiter.resume() }
-            _ = await group.next()
-            return openConnections == 0
+        let waiter = OneShotWait()
+        let idle = state.withLock { s -> Bool in
+            if s.open == 0 { return true }
+            s.idleWaiters.append(waiter)
+            return false
         }
+        if idle { return true }
+        if await waiter.wait(timeout: timeout) { return true }
+        state.withLock { s in s.idleWaiters.removeAll { $0 === waiter } }
+        return openConnections == 0
     }
 }
 

@@ -150,3 +150,28 @@ final class CountingHandler: EventLoopSelectable {
         #expect(outcome == [0, 0, 0, 1, 0])
     }
 }
+
+/// Being on a loop's thread is not the same as running in a task that prefers the loop: only the
+/// latter resumes on the loop after an `await`, which socket I/O relies on.
+@Suite struct LoopExecutorPreferenceTests {
+    static let group = EventLoopGroup(loopCount: 1)
+
+    @Test func onlyATaskThatPrefersTheLoopCountsAsItsExecutor() async {
+        let loop = Self.group.loops[0]
+        let inClosure = await withCheckedContinuation { (continuation: CheckedContinuation<(Bool, Bool), Never>) in
+            loop.execute { continuation.resume(returning: (loop.inEventLoop, loop.isCurrentTaskExecutor)) }
+        }
+        #expect(inClosure == (true, false))  // on the thread, but no task prefers the loop here
+        #expect(!loop.isCurrentTaskExecutor)  // a test task on the global pool
+        let preferred = await withTaskExecutorPreference(loop) { () async -> [Bool] in
+            var seen = [loop.isCurrentTaskExecutor]
+            await Task.yield()
+            seen.append(loop.isCurrentTaskExecutor)
+            return seen
+        }
+        #expect(preferred == [true, true])
+        let other = EventLoopGroup.shared.loops[0]
+        let elsewhere = await withTaskExecutorPreference(other) { loop.isCurrentTaskExecutor }
+        #expect(!elsewhere)
+    }
+}

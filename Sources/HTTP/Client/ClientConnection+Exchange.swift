@@ -132,7 +132,7 @@ final class ClientBodySource: HTTPBodySource {
     }
 
     func nextChunk() async throws -> [UInt8]? {
-        if !connection.loop.inEventLoop {
+        if !connection.loop.isCurrentTaskExecutor {
             return try await withTaskExecutorPreference(connection.loop) { try await nextChunk() }
         }
         return try await connection.readBodyChunk(id: id)
@@ -154,7 +154,7 @@ struct ClientBodySink: HTTPBodySink {
     let id: Int
 
     func writeChunk(_ bytes: [UInt8]) async throws {
-        if !connection.loop.inEventLoop {
+        if !connection.loop.isCurrentTaskExecutor {
             return try await withTaskExecutorPreference(connection.loop) { try await writeChunk(bytes) }
         }
         try await connection.writeRequestChunk(bytes, id: id)

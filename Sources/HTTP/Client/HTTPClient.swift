@@ -125,10 +125,11 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// Runs `body` on `loop`: directly when this task already runs there (async code on a loop
-    /// thread runs there because its task prefers that loop), else under that executor preference.
+    /// Runs `body` on `loop`: directly when the task already prefers that loop (see
+    /// `EventLoop.isCurrentTaskExecutor`: merely being on its thread is not enough), else under that
+    /// executor preference, so every resumption after an `await` inside `body` is on the loop too.
     static func onLoop<T: Sendable>(_ loop: EventLoop, _ body: () async -> T) async -> T {
-        if loop.inEventLoop { return await body() }
+        if loop.isCurrentTaskExecutor { return await body() }
         return await withTaskExecutorPreference(loop) { await body() }
     }
 

@@ -73,6 +73,22 @@ public final class EventLoop: @unchecked Sendable, TaskExecutor {
         UInt(bitPattern: Int(bitPattern: pthread_self())) == threadID.load(ordering: .acquiring)
     }
 
+    /// True when the current task prefers this loop as its executor and runs on it now, so it will
+    /// also resume here after every suspension. Being on the loop's thread is not enough: a task
+    /// without that preference can run a stretch here (leaving an actor the loop was hosting, the
+    /// runtime may continue it inline) and would resume on another thread after its next `await`.
+    public var isCurrentTaskExecutor: Bool {
+        guard inEventLoop else { return false }
+        let mine = asUnownedTaskExecutor()
+        return withUnsafeCurrentTask { task in task?.unownedTaskExecutor == mine }
+    }
+
+    /// Traps in debug builds unless the current task prefers this loop (async socket I/O: a task
+    /// that is only passing through the thread would resume elsewhere after its next `await`).
+    @inline(__always) func assertTaskOnLoop(_ file: StaticString = #fileID, _ line: UInt = #line) {
+        assert(isCurrentTaskExecutor, "async I/O from a task that does not prefer event loop \(index)", file: file, line: line)
+    }
+
     /// Traps in debug builds when called off the loop thread.
     @inline(__always) func assertInLoop(_ file: StaticString = #fileID, _ line: UInt = #line) {
         assert(inEventLoop, "must run on event loop \(index)", file: file, line: line)

@@ -96,7 +96,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
     /// passes the bytes to `body`; the pointer is valid only inside `body`. Returns nil at EOF.
     func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
-        loop.assertInLoop()
+        loop.assertTaskOnLoop()
         if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         while true {
             guard isOpen else { throw .closed }
@@ -122,7 +122,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     /// Writes all bytes of `parts` in order with as few `writev` calls as possible, waiting for
     /// the socket to drain (back-pressure) until `deadline`.
     func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
-        loop.assertInLoop()
+        loop.assertTaskOnLoop()
         if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         var offset = 0
         let total = a.count + b.count + c.count
@@ -146,7 +146,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Waits for a non-blocking connect to finish, then reports its outcome.
     func finishConnect(deadline: UInt64?) async throws(SocketError) {
-        loop.assertInLoop()
+        loop.assertTaskOnLoop()
         writable = false
         while true {
             let code = gw_socket_error(fd)

@@ -4,7 +4,7 @@ struct ServerBodySource: HTTPBodySource {
     let id: Int
 
     func nextChunk() async throws -> [UInt8]? {
-        if !connection.loop.inEventLoop {
+        if !connection.loop.isCurrentTaskExecutor {
             return try await withTaskExecutorPreference(connection.loop) { try await nextChunk() }
         }
         guard connection.requestID == id, connection.bodyOpen else { throw HTTPBodyError.unavailable }
@@ -95,7 +95,7 @@ struct ServerBodySink: HTTPBodySink {
     let id: Int
 
     func writeChunk(_ bytes: [UInt8]) async throws {
-        if !connection.loop.inEventLoop {
+        if !connection.loop.isCurrentTaskExecutor {
             return try await withTaskExecutorPreference(connection.loop) { try await writeChunk(bytes) }
         }
         try await connection.writeStreamChunk(bytes, id: id)

@@ -10,7 +10,7 @@ extension SchemaEvaluator {
             var valid = true
             for (name, value) in object {
                 guard let node = schemas[name] else { continue }
-                if annotate { annotations.properties.insert(name) }
+                if annotate { annotations.properties.insert(CodePointKey(name)) }
                 if !evaluate(node, value, at: .key(name)) {
                     valid = false
                     if !collect { return false }
@@ -21,7 +21,7 @@ extension SchemaEvaluator {
             var valid = true
             for (name, value) in object {
                 for entry in entries where entry.pattern.matches(name) {
-                    if annotate { annotations.properties.insert(name) }
+                    if annotate { annotations.properties.insert(CodePointKey(name)) }
                     if !evaluate(entry.schema, value, at: .key(name)) {
                         valid = false
                         if !collect { return false }
@@ -32,7 +32,7 @@ extension SchemaEvaluator {
         case .additionalProperties(let node, let known, let patterns):
             var valid = true
             for (name, value) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
-                if annotate { annotations.properties.insert(name) }
+                if annotate { annotations.properties.insert(CodePointKey(name)) }
                 if !checkExtraProperty(keyword, node, name, value) {
                     valid = false
                     if !collect { return false }

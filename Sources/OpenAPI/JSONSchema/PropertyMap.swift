@@ -39,12 +39,20 @@ struct PropertyMap<Value: Sendable>: Sendable {
     /// True when there are no names.
     var isEmpty: Bool { names.isEmpty }
 
-    /// Position of `name`, by code points.
+    /// Position of `name`, by code points. A scan starts at `hint` and wraps around: callers that
+    /// walk an instance pass the position after their previous hit, so members written in schema
+    /// order are found at the first comparison.
     @inline(__always)
-    func position(of name: String) -> Int? {
+    func position(of name: String, hint: Int = 0) -> Int? {
         if let index { return index[CodePointKey(name)] }
+        let count = names.count
+        guard count > 0 else { return nil }
         let n = name.utf8.count
-        for i in names.indices where names[i].utf8.count == n && names[i].codePointsEqual(name) { return i }
+        var i = hint < count ? hint : 0
+        for _ in 0..<count {
+            if names[i].utf8.count == n && names[i].codePointsEqual(name) { return i }
+            i = i + 1 == count ? 0 : i + 1
+        }
         return nil
     }
 

@@ -8,8 +8,11 @@ extension SchemaEvaluator {
         switch keyword.rule {
         case .properties(let schemas):
             var valid = true
+            var hint = 0
             for (name, value) in object {
-                guard let node = schemas[name] else { continue }
+                guard let p = schemas.position(of: name, hint: hint) else { continue }
+                hint = p + 1
+                let node = schemas.values[p]
                 if annotate { annotations.properties.insert(CodePointKey(name)) }
                 if !evaluate(node, value, at: .key(name)) {
                     valid = false
@@ -31,7 +34,13 @@ extension SchemaEvaluator {
             return valid
         case .additionalProperties(let node, let known, let patterns):
             var valid = true
-            for (name, value) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
+            var hint = 0
+            for (name, value) in object {
+                if let p = known.position(of: name, hint: hint) {
+                    hint = p + 1
+                    continue
+                }
+                if patterns.contains(where: { $0.matches(name) }) { continue }
                 if annotate { annotations.properties.insert(CodePointKey(name)) }
                 if !checkExtraProperty(keyword, node, name, value) {
                     valid = false

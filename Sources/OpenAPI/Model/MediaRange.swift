@@ -61,9 +61,9 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
             }
             guard slash > start, slash < end - 1 else { return nil }
             func lowered(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).lazy.map {
-                    $0 &- 65 < 26 ? $0 | 0x20 : $0
-                }, as: UTF8.self)
+                let part = UnsafeBufferPointer(rebasing: bytes[range])
+                if !part.contains(where: { $0 &- 65 < 26 }) { return String(decoding: part, as: UTF8.self) }
+                return String(decoding: part.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
             }
             return MediaRange(type: lowered(start..<slash), subtype: lowered((slash + 1)..<end), parameters: [:])
         }

@@ -31,6 +31,13 @@ extension String {
     /// "same UTF-8 bytes", compared with `memcmp` after an O(1) length check.
     @inlinable
     public func codePointsEqual(_ other: String) -> Bool {
+        #if arch(x86_64) || arch(arm64)
+        // Identical 16-byte representations (the same small inline string, or the same storage
+        // with the same count) hold the same bytes: the common "found it" case, without a memcmp.
+        if unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) {
+            return true
+        }
+        #endif
         guard utf8.count == other.utf8.count else { return false }
         return codePointBytesEqual(other)
     }

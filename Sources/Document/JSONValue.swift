@@ -76,8 +76,7 @@ public struct JSONObject: Sendable {
     @inline(__always)
     private func position(of key: String) -> Int? {
         if let index { return index[CodePointKey(key)] }
-        let n = key.utf8.count
-        for i in keys.indices where keys[i].utf8.count == n && keys[i].codePointBytesEqual(key) { return i }
+        for i in keys.indices where keys[i].codePointsEqual(key) { return i }
         return nil
     }
 

@@ -9,12 +9,12 @@ extension SchemaEvaluator {
         case .properties(let schemas):
             var valid = true
             var hint = 0
-            for (name, value) in object {
-                guard let p = schemas.position(of: name, hint: hint) else { continue }
+            let names = object.keys
+            for i in names.indices {
+                guard let p = schemas.position(of: names[i], hint: hint) else { continue }
                 hint = p + 1
-                let node = schemas.values[p]
-                if annotate { annotations.properties.insert(CodePointKey(name)) }
-                if !evaluate(node, value, at: .key(name)) {
+                if annotate { annotations.insert(property: names[i]) }
+                if !evaluate(schemas.values[p], object.values[i], at: .key(names[i])) {
                     valid = false
                     if !collect { return false }
                 }
@@ -24,7 +24,7 @@ extension SchemaEvaluator {
             var valid = true
             for (name, value) in object {
                 for entry in entries where entry.pattern.matches(name) {
-                    if annotate { annotations.properties.insert(CodePointKey(name)) }
+                    if annotate { annotations.insert(property: name) }
                     if !evaluate(entry.schema, value, at: .key(name)) {
                         valid = false
                         if !collect { return false }
@@ -35,14 +35,16 @@ extension SchemaEvaluator {
         case .additionalProperties(let node, let known, let patterns):
             var valid = true
             var hint = 0
-            for (name, value) in object {
+            let names = object.keys
+            for i in names.indices {
+                let name = names[i]
                 if let p = known.position(of: name, hint: hint) {
                     hint = p + 1
                     continue
                 }
                 if patterns.contains(where: { $0.matches(name) }) { continue }
-                if annotate { annotations.properties.insert(CodePointKey(name)) }
-                if !checkExtraProperty(keyword, node, name, value) {
+                if annotate { annotations.insert(property: name) }
+                if !checkExtraProperty(keyword, node, name, object.values[i]) {
                     valid = false
                     if !collect { return false }
                 }

@@ -175,24 +175,51 @@ struct SchemaOutcome {
 /// Which properties and items of the current instance some subschema has evaluated.
 struct SchemaAnnotations {
     var allProperties = false
-    /// Evaluated property names, by code points (like the instance's keys).
-    var properties: Set<CodePointKey> = []
     var allItems = false
     var itemPrefix = 0
-    var items: Set<Int> = []
+    /// Individually evaluated names and indexes; nil until one is recorded, so the many outcomes
+    /// that never annotate create and destroy no sets.
+    private var evaluated: EvaluatedSets?
+
+    /// Evaluated property names (by code points, like the instance's keys) and item indexes.
+    private struct EvaluatedSets {
+        var properties: Set<CodePointKey> = []
+        var items: Set<Int> = []
+    }
+
+    /// Records that property `name` was evaluated.
+    mutating func insert(property name: String) {
+        if evaluated == nil { evaluated = EvaluatedSets() }
+        evaluated?.properties.insert(CodePointKey(name))
+    }
+
+    /// Records that item `index` was evaluated.
+    mutating func insert(item index: Int) {
+        if evaluated == nil { evaluated = EvaluatedSets() }
+        evaluated?.items.insert(index)
+    }
 
     /// Adds what `other` evaluated.
     mutating func merge(_ other: SchemaAnnotations) {
         if other.allProperties { allProperties = true }
-        if !other.properties.isEmpty { properties.formUnion(other.properties) }
         if other.allItems { allItems = true }
         itemPrefix = max(itemPrefix, other.itemPrefix)
-        if !other.items.isEmpty { items.formUnion(other.items) }
+        guard let theirs = other.evaluated else { return }
+        if evaluated == nil {
+            evaluated = theirs
+        } else {
+            if !theirs.properties.isEmpty { evaluated?.properties.formUnion(theirs.properties) }
+            if !theirs.items.isEmpty { evaluated?.items.formUnion(theirs.items) }
+        }
     }
 
     /// True when property `name` was evaluated.
-    func evaluated(property name: String) -> Bool { allProperties || properties.contains(CodePointKey(name)) }
+    func evaluated(property name: String) -> Bool {
+        allProperties || (evaluated?.properties.contains(CodePointKey(name)) ?? false)
+    }
 
     /// True when item `index` was evaluated.
-    func evaluated(item index: Int) -> Bool { allItems || index < itemPrefix || items.contains(index) }
+    func evaluated(item index: Int) -> Bool {
+        allItems || index < itemPrefix || (evaluated?.items.contains(index) ?? false)
+    }
 }

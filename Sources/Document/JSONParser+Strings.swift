@@ -5,6 +5,14 @@ extension JSONParser {
         let start = i + 1
         var j = start
         let n = buf.count
+        // Skip 8 plain bytes at a time: printable ASCII other than `"` and `\\`.
+        if let base = buf.baseAddress {
+            while j + 8 <= n {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                if JSONParser.hasSpecialByte(w) { break }
+                j += 8
+            }
+        }
         while j < n {
             let b = buf[j]
             if b == UInt8(ascii: "\"") {
@@ -18,6 +26,21 @@ extension JSONParser {
             if b >= 0x80 { j = try validateUTF8Sequence(at: j) } else { j += 1 }
         }
         throw error("unterminated string; expected '\"'", at: open)
+    }
+
+    /// True when one of the 8 bytes in `w` is `"`, `\\`, a control byte (< 0x20) or not ASCII
+    /// (>= 0x80): the bytes the per-byte loop must look at. Standard SWAR "has byte" tests; the
+    /// borrow of a lower byte can only cause a false positive, which just ends the fast loop.
+    @inline(__always)
+    static func hasSpecialByte(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let below20 = w &- ones &* 0x20  // high bit set where a byte < 0x20 (or via borrow)
+        return ((zeroInQuote | zeroInBackslash | below20) & highs) | (w & highs) != 0
     }
 
     /// Slow path: the string has escapes, so build its bytes in a scratch buffer.

@@ -20,8 +20,8 @@ struct JSONParser {
     private var containerPointers: [String] = []
 
     private var locator: SourceLocator
-    var locations: [String: SourceLocation] = [:]
-    var keyLocations: [String: SourceLocation] = [:]
+    var locations: [CodePointKey: SourceLocation] = [:]
+    var keyLocations: [CodePointKey: SourceLocation] = [:]
 
     init(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: JSONReader.Limits, tracking: Bool) {
         self.buf = buf
@@ -200,7 +200,7 @@ struct JSONParser {
         let key = try parseString()
         if tracking {
             let pointer = (containerPointers.last ?? "") + "/" + JSONPointer.escape(key)
-            keyLocations[pointer] = locator.location(at: keyOffset)
+            keyLocations[CodePointKey(pointer)] = locator.location(at: keyOffset)
         }
         pendingKeys.append(key)
         pendingKeyOffsets.append(keyOffset)
@@ -220,7 +220,7 @@ struct JSONParser {
     }
 
     private mutating func recordValueLocation() {
-        locations[currentPointer()] = locator.location(at: i)
+        locations[CodePointKey(currentPointer())] = locator.location(at: i)
     }
 
     @inline(__always)

@@ -43,13 +43,19 @@ extension JSONValue {
 /// A JSON object: keeps insertion order for output and looks keys up in O(1).
 ///
 /// Keys are distinct when their Unicode scalars differ (`"ñ"` U+00F1 and `"n\u{0303}"` are two keys);
-/// equality and hashing ignore order (JSON Schema and RFC 8259 semantics).
+/// equality and hashing ignore order (JSON Schema and RFC 8259 semantics). Small objects (the
+/// common case in request bodies) have no hash index: a scan of at most `indexThreshold` keys,
+/// compared by length and bytes, is cheaper than hashing and allocating a dictionary.
 public struct JSONObject: Sendable {
     /// Keys in insertion order.
     public private(set) var keys: [String] = []
     /// Values parallel to `keys`.
     public private(set) var values: [JSONValue] = []
-    private var index: [CodePointKey: Int] = [:]
+    /// Key → position; built only once the object has more than `indexThreshold` members.
+    private var index: [CodePointKey: Int]?
+
+    /// Largest member count looked up by scanning instead of hashing.
+    static let indexThreshold = 8
 
     /// An empty object.
     public init() {}
@@ -66,43 +72,71 @@ public struct JSONObject: Sendable {
     /// True when there are no members.
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// Position of `key`, by code points.
+    @inline(__always)
+    private func position(of key: String) -> Int? {
+        if let index { return index[CodePointKey(key)] }
+        for i in keys.indices where keys[i].codePointsEqual(key) { return i }
+        return nil
+    }
+
     /// Gets, inserts (at the end), replaces (in place) or removes (with nil) a member.
     public subscript(key: String) -> JSONValue? {
-        get { index[CodePointKey(key)].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
-            let k = CodePointKey(key)
-            if let i = index[k] {
+            if let i = position(of: key) {
                 if let newValue { values[i] = newValue } else { remove(at: i) }
             } else if let newValue {
-                index[k] = keys.count
-                keys.append(key)
-                values.append(newValue)
+                append(key, newValue)
             }
         }
     }
 
     /// True when `key` is present.
-    public func contains(_ key: String) -> Bool { index[CodePointKey(key)] != nil }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// Appends a member known to be new; returns false (and changes nothing) if the key exists.
     @discardableResult
     public mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        let k = CodePointKey(key)
-        // One hash for the common case (new key); a duplicate gets its old position back.
-        if let old = index.updateValue(keys.count, forKey: k) {
-            index[k] = old
-            return false
+        if index != nil {
+            let k = CodePointKey(key)
+            // One hash for the common case (new key); a duplicate gets its old position back.
+            if let old = index?.updateValue(keys.count, forKey: k) {
+                index?[k] = old
+                return false
+            }
+            keys.append(key)
+            values.append(value)
+            return true
         }
-        keys.append(key)
-        values.append(value)
+        if position(of: key) != nil { return false }
+        append(key, value)
         return true
     }
 
+    /// Appends a member whose key is absent, building the index when the object outgrows scanning.
+    private mutating func append(_ key: String, _ value: JSONValue) {
+        if keys.isEmpty {
+            // Most objects have a few members: one allocation each instead of growing 1 → 2 → 4.
+            keys.reserveCapacity(4)
+            values.reserveCapacity(4)
+        }
+        index?[CodePointKey(key)] = keys.count
+        keys.append(key)
+        values.append(value)
+        if index == nil && keys.count > JSONObject.indexThreshold {
+            var built: [CodePointKey: Int] = [:]
+            built.reserveCapacity(keys.count * 2)
+            for (i, k) in keys.enumerated() { built[CodePointKey(k)] = i }
+            index = built
+        }
+    }
+
     private mutating func remove(at i: Int) {
-        index[CodePointKey(keys[i])] = nil
+        index?[CodePointKey(keys[i])] = nil
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[CodePointKey(keys[j])] = j }
+        if index != nil { for j in i..<keys.count { index?[CodePointKey(keys[j])] = j } }
     }
 
     /// Members in insertion order.

@@ -24,14 +24,15 @@ public struct LoadedDocument: Sendable {
     public var file: String
     /// The document's value.
     public var value: JSONValue
-    /// Start location of every node, keyed by JSON Pointer string (`""` is the root).
-    public var locations: [String: SourceLocation]
-    /// Location of every object member's key, keyed by the member's JSON Pointer string.
-    public var keyLocations: [String: SourceLocation]
+    /// Start location of every node, keyed by JSON Pointer string (`""` is the root), compared by
+    /// code points like the document's keys (`/\u{E9}` and `/e\u{301}` are different members).
+    public var locations: [CodePointKey: SourceLocation]
+    /// Location of every object member's key, keyed by the member's JSON Pointer string (code points).
+    public var keyLocations: [CodePointKey: SourceLocation]
 
     /// A document; locations default to none.
-    public init(file: String, value: JSONValue, locations: [String: SourceLocation] = [:],
-                keyLocations: [String: SourceLocation] = [:]) {
+    public init(file: String, value: JSONValue, locations: [CodePointKey: SourceLocation] = [:],
+                keyLocations: [CodePointKey: SourceLocation] = [:]) {
         self.file = file
         self.value = value
         self.locations = locations
@@ -42,7 +43,7 @@ public struct LoadedDocument: Sendable {
     public func location(of pointer: JSONPointer) -> SourceLocation? {
         var p = pointer
         while true {
-            if let l = locations[p.string] { return l }
+            if let l = locations[CodePointKey(p.string)] { return l }
             if p.tokens.isEmpty { return nil }
             p = p.parent
         }
@@ -50,7 +51,7 @@ public struct LoadedDocument: Sendable {
 
     /// Where the key of the member at `pointer` is written (for "unknown key" messages), else the node.
     public func keyLocation(of pointer: JSONPointer) -> SourceLocation? {
-        keyLocations[pointer.string] ?? location(of: pointer)
+        keyLocations[CodePointKey(pointer.string)] ?? location(of: pointer)
     }
 }
 

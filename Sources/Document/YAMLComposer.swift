@@ -35,8 +35,8 @@ struct YAMLComposer {
     private var expandedNodes = 0
     private var documents = 0
     private var root: JSONValue?
-    private var locations: [String: SourceLocation] = [:]
-    private var keyLocations: [String: SourceLocation] = [:]
+    private var locations: [CodePointKey: SourceLocation] = [:]
+    private var keyLocations: [CodePointKey: SourceLocation] = [:]
 
     init(file: String, limits: YAMLReader.Limits) {
         self.file = file
@@ -131,7 +131,7 @@ struct YAMLComposer {
         }
         let pointer = childPointer()
         let records = recordsChild()
-        if records { locations[pointer] = props.mark }
+        if records { locations[CodePointKey(pointer)] = props.mark }
         stack.append(Frame(isMapping: isMapping, pointer: pointer, anchor: props.anchor, mark: props.mark, records: records))
     }
 
@@ -162,7 +162,7 @@ struct YAMLComposer {
         stack[last].pendingKey = text
         stack[last].pendingKeyIsMerge = isMerge
         stack[last].pendingKeyMark = mark
-        if !isMerge, stack[last].records { keyLocations[stack[last].pointer + "/" + JSONPointer.escape(text)] = mark }
+        if !isMerge, stack[last].records { keyLocations[CodePointKey(stack[last].pointer + "/" + JSONPointer.escape(text))] = mark }
     }
 
     /// Adds a finished value to its parent (or makes it the root). Collections were located
@@ -179,7 +179,7 @@ struct YAMLComposer {
         let last = stack.count - 1
         stack[last].nodeCount += nodeCount
         if !stack[last].isMapping {
-            if record { locations[pointer] = valueMark }
+            if record { locations[CodePointKey(pointer)] = valueMark }
             stack[last].items.append(value)
             return
         }
@@ -196,7 +196,7 @@ struct YAMLComposer {
                 throw fail("merge key '<<' needs a mapping or a sequence of mappings", valueMark)
             }
         } else {
-            if record { locations[pointer] = valueMark }
+            if record { locations[CodePointKey(pointer)] = valueMark }
             stack[last].object.insertNew(key, value)
         }
         stack[last].pendingKey = nil
@@ -210,8 +210,8 @@ struct YAMLComposer {
                 frame.object.insertNew(k, v)
                 guard frame.records else { continue }
                 let pointer = frame.pointer + "/" + JSONPointer.escape(k)
-                locations[pointer] = source.valueMark
-                keyLocations[pointer] = source.keyMark
+                locations[CodePointKey(pointer)] = source.valueMark
+                keyLocations[CodePointKey(pointer)] = source.keyMark
             }
         }
     }

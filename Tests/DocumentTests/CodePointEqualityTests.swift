@@ -98,3 +98,35 @@ private let hangul = ("\u{AC00}", "\u{1100}\u{1161}") // 가 precomposed vs jamo
     #expect(Set([JSONPointer(tokens: [composed]), JSONPointer(tokens: [decomposed])]).count == 2)
     #expect(JSONPointer(tokens: ["a", "b"]).hashValue == JSONPointer("/a/b")?.hashValue)
 }
+
+@Test func largeObjectsKeepCodePointKeysApartThroughTheirIndex() throws {
+    // More members than JSONObject scans, so lookups and duplicate checks use the hashed index.
+    var pairs: [(String, JSONValue)] = (0..<12).map { ("k\($0)", JSONValue(integerLiteral: $0)) }
+    pairs += [(composed, "c"), (decomposed, "d")]
+    #expect(pairs.count > JSONObject.indexThreshold)
+    var o = JSONObject(pairs)
+    #expect(o.count == 14 && o[composed] == "c" && o[decomposed] == "d" && o["k11"] == 11)
+    let reinserted = o.insertNew("\u{00F1}", 0)        // same code points as `composed`
+    #expect(!reinserted)
+    o[composed] = nil
+    #expect(o.count == 13 && o[decomposed] == "d" && !o.contains(composed) && o["k11"] == 11)
+    let members = (0..<12).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+    let parsed = try JSONReader.parse(Array("{\(members), \"\(composed)\": 1, \"\(decomposed)\": 2}".utf8))
+    #expect(parsed.objectValue?.count == 14)
+    #expect(parsed[composed] == 1 && parsed[decomposed] == 2)
+    #expect(throws: DocumentError.self) { try JSONReader.parse(Array("{\(members), \"\(composed)\": 1, \"\u{00F1}\": 2}".utf8)) }
+}
+
+@Test func sourceLocationsAreKeyedByCodePoints() throws {
+    let json = try JSONReader.parseDocument(Array("{\"\(composed)\": 1,\n \"\(decomposed)\": 2}".utf8), file: "k.json")
+    #expect(json.locations[CodePointKey("/" + composed)] == SourceLocation(line: 1, column: 7, offset: 7))
+    #expect(json.locations[CodePointKey("/" + decomposed)] == SourceLocation(line: 2, column: 8, offset: 18))
+    #expect(json.keyLocations[CodePointKey("/" + composed)] == SourceLocation(line: 1, column: 2, offset: 1))
+    #expect(json.keyLocations[CodePointKey("/" + decomposed)] == SourceLocation(line: 2, column: 2, offset: 11))
+    #expect(json.location(of: JSONPointer(tokens: [decomposed])) == SourceLocation(line: 2, column: 8, offset: 18))
+    let yaml = try YAMLReader.parseDocument(Array("\(composed): 1\n\(decomposed): 2\n".utf8), file: "k.yaml")
+    #expect(yaml.locations[CodePointKey("/" + composed)] == SourceLocation(line: 1, column: 4, offset: 4))
+    #expect(yaml.locations[CodePointKey("/" + decomposed)] == SourceLocation(line: 2, column: 5, offset: 11))
+    #expect(yaml.keyLocation(of: JSONPointer(tokens: [decomposed])) == SourceLocation(line: 2, column: 1, offset: 6))
+    #expect(CodePointKey("/" + composed) != CodePointKey("/" + decomposed))
+}

@@ -65,3 +65,26 @@ func rejectsInvalidUTF8InStrings(_ k: Int) {
         #expect(error.location == SourceLocation(line: 1, column: 7, offset: 9))
     }
 }
+
+/// The string scanner skips 8 plain bytes at a time; a quote, backslash, control or non-ASCII byte
+/// at any offset after a run of plain bytes must still be seen exactly where it is.
+@Test func stringScanSeesSpecialBytesAtEveryOffset() throws {
+    for k in 0..<20 {
+        let plain = String(repeating: "a", count: k)
+        let tail = String(repeating: "b", count: 19 - k)
+        #expect(try JSONReader.parse(Array("\"\(plain)\"".utf8)) == .string(plain))
+        #expect(try JSONReader.parse(Array("\"\(plain)\\n\(tail)\"".utf8)) == .string(plain + "\n" + tail))
+        #expect(try JSONReader.parse(Array("\"\(plain)\u{E9}\(tail)\"".utf8)) == .string(plain + "\u{E9}" + tail))
+        #expect(try JSONReader.parse(Array("\"\(plain)~\u{7F} \(tail)\"".utf8)) == .string(plain + "~\u{7F} " + tail))
+        for bad: UInt8 in [0x01, 0x1F, 0xFF, 0x80] {
+            var bytes = Array("\"\(plain)x\(tail)\"".utf8)
+            bytes[1 + k] = bad
+            do {
+                _ = try JSONReader.parse(bytes)
+                Issue.record("accepted byte \(bad) at offset \(1 + k)")
+            } catch {
+                #expect(error.location.offset == 1 + k, "byte \(bad) at \(1 + k): \(error.message)")
+            }
+        }
+    }
+}

@@ -90,7 +90,9 @@ struct ConformanceRunner {
                 tally.total += 1
                 let fast = compiled.isValid(data)
                 let violations = compiled.validate(data)
-                if fast == expected && violations.isEmpty == expected {
+                // The collecting pass alone must agree too (`validate` runs it only after `isValid` fails).
+                let collected = compiled.collectViolations(data)
+                if fast == expected && violations.isEmpty == expected && collected.isEmpty == expected {
                     tally.passed += 1
                 } else {
                     let detail = test["description"]?.stringValue ?? "?"

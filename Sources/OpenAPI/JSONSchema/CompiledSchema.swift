@@ -10,7 +10,16 @@ public struct CompiledSchema: Sendable {
     public var location: String { root.location }
 
     /// Every violation of the schema by `instance` (empty when valid).
+    ///
+    /// A valid instance (the common case) costs one yes/no pass without path or message work; only
+    /// an invalid one is evaluated again, collecting every violation.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+        if isValid(instance) { return [] }
+        return collectViolations(instance)
+    }
+
+    /// The collecting pass alone, without the yes/no pass first (tests check that both modes agree).
+    func collectViolations(_ instance: JSONValue) -> [SchemaViolation] {
         var evaluator = SchemaEvaluator(collect: true, tracksScope: tracksDynamicScope)
         _ = evaluator.evaluate(root, instance, annotate: false)
         return evaluator.violations

@@ -61,8 +61,16 @@ extension FormatGrammar {
         return length > 0 && previous != UInt8(ascii: "-")
     }
 
+    /// Fast path of `isEmail` on the UTF-8 bytes: the verdict for a plain ASCII `dot-atom@host`,
+    /// nil for every other form (non-ASCII, quoted local part, address literal, no `@`).
+    private static func plainEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }), let at = bytes.lastIndex(of: UInt8(ascii: "@")),
+              at > 0, bytes[0] != UInt8(ascii: "\""), bytes[(at + 1)...].first != UInt8(ascii: "[") else { return nil }
+        return isDotAtom(bytes[..<at]) && isHostname(bytes[(at + 1)...])
+    }
+
     /// An ASCII RFC 5322 dot-atom.
-    private static func isDotAtom(_ s: ArraySlice<UInt8>) -> Bool {
+    private static func isDotAtom(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var previousDot = true
         for b in s {
             if b == UInt8(ascii: ".") {
@@ -81,12 +89,8 @@ extension FormatGrammar {
 
     /// RFC 5321 mailbox: dot-atom or quoted local part; host name or address literal domain.
     static func isEmail(_ s: String, international: Bool) -> Bool {
-        let bytes = Array(s.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }), let at = bytes.lastIndex(of: UInt8(ascii: "@")),
-           at > 0, bytes[0] != UInt8(ascii: "\""), bytes[at + 1..<bytes.count].first != UInt8(ascii: "[") {
-            // Fast path: plain ASCII dot-atom @ host name.
-            return isDotAtom(bytes[..<at]) && isHostname(bytes[(at + 1)...])
-        }
+        var text = s
+        if let plain = text.withUTF8(plainEmail) { return plain }
         guard let at = s.lastIndex(of: "@") else { return false }
         let local = s[..<at], domain = s[s.index(after: at)...]
         guard !local.isEmpty, !domain.isEmpty else { return false }
@@ -221,10 +225,10 @@ extension FormatGrammar {
     }
 
     /// 8-4-4-4-12 hexadecimal UUID.
-    static func isUUID(_ s: [UInt8]) -> Bool {
+    static func isUUID(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count == 36 else { return false }
         for (i, b) in s.enumerated() {
-            if [8, 13, 18, 23].contains(i) { if b != UInt8(ascii: "-") { return false } } else if !hex(b) { return false }
+            if i == 8 || i == 13 || i == 18 || i == 23 { if b != UInt8(ascii: "-") { return false } } else if !hex(b) { return false }
         }
         return true
     }

@@ -3,7 +3,7 @@ enum FormatGrammar {
     static func digit(_ b: UInt8) -> Bool { b &- 48 < 10 }
 
     /// Parses exactly `count` ASCII digits at `i`.
-    static func number(_ s: ArraySlice<UInt8>, _ i: inout Int, _ count: Int) -> Int? {
+    static func number(_ s: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: Int) -> Int? {
         guard i + count <= s.endIndex else { return nil }
         var v = 0
         for k in i..<(i + count) {
@@ -14,26 +14,30 @@ enum FormatGrammar {
         return v
     }
 
-    static func expect(_ s: ArraySlice<UInt8>, _ i: inout Int, _ c: Character) -> Bool {
-        guard i < s.endIndex, let a = c.asciiValue, s[i] == a || (c.isLetter && s[i] == a ^ 0x20) else { return false }
+    /// Consumes the ASCII byte `a` at `i` (a letter in either case).
+    static func expect(_ s: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ a: UInt8) -> Bool {
+        guard i < s.endIndex, s[i] == a || (alpha(a) && s[i] == a ^ 0x20) else { return false }
         i += 1
         return true
     }
 
     /// RFC 3339 full-date with real month lengths.
-    static func isDate(_ s: ArraySlice<UInt8>) -> Bool {
+    static func isDate(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = s.startIndex
-        guard let y = number(s, &i, 4), expect(s, &i, "-"), let m = number(s, &i, 2), expect(s, &i, "-"),
+        guard let y = number(s, &i, 4), expect(s, &i, UInt8(ascii: "-")), let m = number(s, &i, 2), expect(s, &i, UInt8(ascii: "-")),
               let d = number(s, &i, 2), i == s.endIndex, (1...12).contains(m), d >= 1 else { return false }
         let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
+        switch m {
+        case 2: return d <= (leap ? 29 : 28)
+        case 4, 6, 9, 11: return d <= 30
+        default: return d <= 31
+        }
     }
 
     /// RFC 3339 full-time (offset required); a leap second only at 23:59:60 UTC.
-    static func isTime(_ s: ArraySlice<UInt8>) -> Bool {
+    static func isTime(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = s.startIndex
-        guard let h = number(s, &i, 2), expect(s, &i, ":"), let m = number(s, &i, 2), expect(s, &i, ":"),
+        guard let h = number(s, &i, 2), expect(s, &i, UInt8(ascii: ":")), let m = number(s, &i, 2), expect(s, &i, UInt8(ascii: ":")),
               let sec = number(s, &i, 2), h < 24, m < 60, sec <= 60 else { return false }
         if i < s.endIndex, s[i] == UInt8(ascii: ".") {
             i += 1
@@ -42,13 +46,13 @@ enum FormatGrammar {
             guard i > start else { return false }
         }
         var offset = 0
-        if expect(s, &i, "Z") {
+        if expect(s, &i, UInt8(ascii: "Z")) {
             offset = 0
         } else {
             guard i < s.endIndex, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") else { return false }
             let sign = s[i] == UInt8(ascii: "-") ? -1 : 1
             i += 1
-            guard let oh = number(s, &i, 2), expect(s, &i, ":"), let om = number(s, &i, 2), oh < 24, om < 60 else {
+            guard let oh = number(s, &i, 2), expect(s, &i, UInt8(ascii: ":")), let om = number(s, &i, 2), oh < 24, om < 60 else {
                 return false
             }
             offset = sign * (oh * 60 + om)
@@ -62,9 +66,9 @@ enum FormatGrammar {
     }
 
     /// RFC 3339 date-time.
-    static func isDateTime(_ s: [UInt8]) -> Bool {
+    static func isDateTime(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count > 11, s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: "t") else { return false }
-        return isDate(s[0..<10]) && isTime(s[11...])
+        return isDate(UnsafeBufferPointer(rebasing: s[0..<10])) && isTime(UnsafeBufferPointer(rebasing: s[11...]))
     }
 
     /// RFC 3339 appendix A duration (`P1Y2M3DT4H5M6S`, `P2W`).

@@ -94,14 +94,15 @@ extension KeywordBuilder {
 
     /// properties, patternProperties, additionalProperties, propertyNames, required, dependencies, counts.
     mutating func buildObjectKeywords() throws(SchemaCompileError) {
-        var known = Set<String>()
+        // Names are matched by code points, like the instance's keys (see PropertyMap).
+        var known = PropertyMap<SchemaNode>()
         var patterns: [SchemaPattern] = []
         if let value = object["properties"] {
             guard case .object(let map) = value else { throw error("properties", "must be an object of schemas") }
-            var nodes: [String: SchemaNode] = [:]
-            for name in map.keys { nodes[name] = try compiler.subschema(context, "properties", name) }
-            known = Set(map.keys)
-            add("properties", .properties(nodes))
+            var nodes: [(String, SchemaNode)] = []
+            for name in map.keys { nodes.append((name, try compiler.subschema(context, "properties", name))) }
+            known = PropertyMap(nodes)
+            add("properties", .properties(known))
         }
         if let value = object["patternProperties"] {
             guard case .object(let map) = value else { throw error("patternProperties", "must be an object of schemas") }
@@ -192,13 +193,13 @@ extension KeywordBuilder {
         guard let property = value["propertyName"]?.stringValue else {
             throw error("discriminator", "needs a string propertyName")
         }
-        var branches: [String: ReferenceSlot] = [:]
+        var branches: [CodePointKey: ReferenceSlot] = [:]
         if case .array(let raw) = object[keyword] ?? .null {
             for (branch, node) in zip(raw, nodes) {
                 guard let ref = branch["$ref"]?.stringValue, let name = ref.split(separator: "/").last else { continue }
                 let slot = ReferenceSlot(uri: node.location)
                 slot.target = node
-                branches[String(name)] = slot
+                branches[CodePointKey(String(name))] = slot
             }
         }
         if let mapping = value["mapping"] {
@@ -206,7 +207,7 @@ extension KeywordBuilder {
             for (name, target) in map {
                 guard let text = target.stringValue else { throw error("discriminator", "mapping values must be strings") }
                 let ref = text.contains("/") || text.contains("#") ? text : "#/components/schemas/" + text
-                branches[name] = try compiler.reference(ref, base: context.resource.uri, from: at("discriminator")).0
+                branches[CodePointKey(name)] = try compiler.reference(ref, base: context.resource.uri, from: at("discriminator")).0
             }
         }
         // Inline branches with no mapping cannot be named: plain oneOf/anyOf semantics then.

@@ -24,7 +24,9 @@ struct PatternProgram: Sendable {
         let n = instructions.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 7 * n + 2) { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
-            base.initialize(repeating: -1, count: 7 * n + 2)
+            // Only the generation marks are read before written; items and the stack are not.
+            (base + n).initialize(repeating: -1, count: n)
+            (base + 3 * n).initialize(repeating: -1, count: n)
             var vm = VM(program: self, base: base, size: n)
             return vm.run(text)
         }

@@ -87,10 +87,10 @@ extension SchemaEvaluator {
         guard let value = object[property] else {
             return fail("discriminator", at: discriminator.location, "missing discriminator property '\(property)'")
         }
-        guard let name = value.stringValue, let target = discriminator.branches[name]?.target else {
+        guard let name = value.stringValue, let target = discriminator.branches[CodePointKey(name)]?.target else {
             path.append(.key(property))
             defer { path.removeLast() }
-            let known = discriminator.branches.keys.sorted().joined(separator: ", ")
+            let known = discriminator.branches.keys.map(\.string).sorted().joined(separator: ", ")
             return fail("discriminator", at: discriminator.location,
                         "\(SchemaMessage.render(value)) is not a known \(property); expected one of: \(known)")
         }

@@ -34,7 +34,7 @@ extension SchemaEvaluator {
                 path.removeLast()
                 if matched {
                     matches += 1
-                    if annotate { annotations.items.insert(i) }
+                    if annotate { annotations.insert(item: i) }
                     else if maximum == nil && matches >= minimum { break }
                 }
             }

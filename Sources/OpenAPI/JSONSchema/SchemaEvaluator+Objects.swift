@@ -8,10 +8,13 @@ extension SchemaEvaluator {
         switch keyword.rule {
         case .properties(let schemas):
             var valid = true
-            for (name, value) in object {
-                guard let node = schemas[name] else { continue }
-                if annotate { annotations.properties.insert(name) }
-                if !evaluate(node, value, at: .key(name)) {
+            var hint = 0
+            let names = object.keys
+            for i in names.indices {
+                guard let p = schemas.position(of: names[i], hint: hint) else { continue }
+                hint = p + 1
+                if annotate { annotations.insert(property: names[i]) }
+                if !evaluate(schemas.values[p], object.values[i], at: .key(names[i])) {
                     valid = false
                     if !collect { return false }
                 }
@@ -21,7 +24,7 @@ extension SchemaEvaluator {
             var valid = true
             for (name, value) in object {
                 for entry in entries where entry.pattern.matches(name) {
-                    if annotate { annotations.properties.insert(name) }
+                    if annotate { annotations.insert(property: name) }
                     if !evaluate(entry.schema, value, at: .key(name)) {
                         valid = false
                         if !collect { return false }
@@ -31,9 +34,17 @@ extension SchemaEvaluator {
             return valid
         case .additionalProperties(let node, let known, let patterns):
             var valid = true
-            for (name, value) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
-                if annotate { annotations.properties.insert(name) }
-                if !checkExtraProperty(keyword, node, name, value) {
+            var hint = 0
+            let names = object.keys
+            for i in names.indices {
+                let name = names[i]
+                if let p = known.position(of: name, hint: hint) {
+                    hint = p + 1
+                    continue
+                }
+                if patterns.contains(where: { $0.matches(name) }) { continue }
+                if annotate { annotations.insert(property: name) }
+                if !checkExtraProperty(keyword, node, name, object.values[i]) {
                     valid = false
                     if !collect { return false }
                 }

@@ -13,7 +13,7 @@ struct SchemaEvaluator {
     var collect: Bool
     /// The violations found so far (only when collecting).
     var violations: [SchemaViolation] = []
-    /// Path from the instance root to the value being checked.
+    /// Path from the instance root to the value being checked (read only when collecting, so child evaluations skip it otherwise).
     var path: [PathToken] = []
     /// Schema resources entered, outermost first (the `$dynamicRef` scope).
     var scope: [SchemaResource] = []
@@ -93,8 +93,10 @@ struct SchemaEvaluator {
         return evaluate(node, instance, annotate: annotate)
     }
 
-    /// Evaluates `node` against a child value at `token`.
+    /// Evaluates `node` against a child value at `token` (the path is only read by `fail` when
+    /// collecting, so the yes/no mode does not maintain it).
     mutating func evaluate(_ node: SchemaNode, _ instance: JSONValue, at token: PathToken) -> Bool {
+        guard collect else { return evaluate(node, instance, annotate: false).valid }
         path.append(token)
         defer { path.removeLast() }
         return evaluate(node, instance, annotate: false).valid
@@ -129,8 +131,8 @@ struct SchemaEvaluator {
             return !(n < limit) || fail(keyword, "\(n) is less than the minimum \(limit)")
         case .maxLength(let limit):
             guard case .string(let s) = instance else { return true }
-            let length = SchemaMessage.codePoints(s, upTo: limit + 1)
-            return length <= limit
+            // At most one code point per byte: short strings pass without counting.
+            return s.utf8.count <= limit || SchemaMessage.codePoints(s, upTo: limit + 1) <= limit
                 || fail(keyword, "string has \(s.unicodeScalars.count) characters, at most \(limit) allowed")
         case .minLength(let limit):
             guard case .string(let s) = instance else { return true }
@@ -173,23 +175,51 @@ struct SchemaOutcome {
 /// Which properties and items of the current instance some subschema has evaluated.
 struct SchemaAnnotations {
     var allProperties = false
-    var properties: Set<String> = []
     var allItems = false
     var itemPrefix = 0
-    var items: Set<Int> = []
+    /// Individually evaluated names and indexes; nil until one is recorded, so the many outcomes
+    /// that never annotate create and destroy no sets.
+    private var evaluated: EvaluatedSets?
+
+    /// Evaluated property names (by code points, like the instance's keys) and item indexes.
+    private struct EvaluatedSets {
+        var properties: Set<CodePointKey> = []
+        var items: Set<Int> = []
+    }
+
+    /// Records that property `name` was evaluated.
+    mutating func insert(property name: String) {
+        if evaluated == nil { evaluated = EvaluatedSets() }
+        evaluated?.properties.insert(CodePointKey(name))
+    }
+
+    /// Records that item `index` was evaluated.
+    mutating func insert(item index: Int) {
+        if evaluated == nil { evaluated = EvaluatedSets() }
+        evaluated?.items.insert(index)
+    }
 
     /// Adds what `other` evaluated.
     mutating func merge(_ other: SchemaAnnotations) {
         if other.allProperties { allProperties = true }
-        if !other.properties.isEmpty { properties.formUnion(other.properties) }
         if other.allItems { allItems = true }
         itemPrefix = max(itemPrefix, other.itemPrefix)
-        if !other.items.isEmpty { items.formUnion(other.items) }
+        guard let theirs = other.evaluated else { return }
+        if evaluated == nil {
+            evaluated = theirs
+        } else {
+            if !theirs.properties.isEmpty { evaluated?.properties.formUnion(theirs.properties) }
+            if !theirs.items.isEmpty { evaluated?.items.formUnion(theirs.items) }
+        }
     }
 
     /// True when property `name` was evaluated.
-    func evaluated(property name: String) -> Bool { allProperties || properties.contains(name) }
+    func evaluated(property name: String) -> Bool {
+        allProperties || (evaluated?.properties.contains(CodePointKey(name)) ?? false)
+    }
 
     /// True when item `index` was evaluated.
-    func evaluated(item index: Int) -> Bool { allItems || index < itemPrefix || items.contains(index) }
+    func evaluated(item index: Int) -> Bool {
+        allItems || index < itemPrefix || (evaluated?.items.contains(index) ?? false)
+    }
 }

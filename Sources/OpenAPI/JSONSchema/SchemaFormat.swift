@@ -39,11 +39,27 @@ enum SchemaFormat: String, Sendable {
     }
 
     private func accepts(string s: String) -> Bool {
+        switch self {
+        case .dateTime, .date, .time, .uuid:
+            // The common request formats read the string's UTF-8 bytes in place.
+            var text = s
+            return text.withUTF8 { bytes in
+                switch self {
+                case .dateTime: FormatGrammar.isDateTime(bytes)
+                case .date: FormatGrammar.isDate(bytes)
+                case .time: FormatGrammar.isTime(bytes)
+                default: FormatGrammar.isUUID(bytes)
+                }
+            }
+        default:
+            return acceptsOther(string: s)
+        }
+    }
+
+    private func acceptsOther(string s: String) -> Bool {
         let bytes = Array(s.utf8)
         switch self {
-        case .dateTime: return FormatGrammar.isDateTime(bytes)
-        case .date: return FormatGrammar.isDate(bytes[...])
-        case .time: return FormatGrammar.isTime(bytes[...])
+        case .dateTime, .date, .time, .uuid: return accepts(string: s)
         case .duration: return FormatGrammar.isDuration(bytes)
         case .email: return FormatGrammar.isEmail(s, international: false)
         case .idnEmail: return FormatGrammar.isEmail(s, international: true)
@@ -56,7 +72,6 @@ enum SchemaFormat: String, Sendable {
         case .iri: return FormatGrammar.isURI(s, requireScheme: true, international: true)
         case .iriReference: return FormatGrammar.isURI(s, requireScheme: false, international: true)
         case .uriTemplate: return FormatGrammar.isURITemplate(s)
-        case .uuid: return FormatGrammar.isUUID(bytes)
         case .jsonPointer: return FormatGrammar.isJSONPointer(bytes[...])
         case .relativeJSONPointer: return FormatGrammar.isRelativeJSONPointer(bytes)
         case .regex: return SchemaPattern(s) != nil && !FormatGrammar.hasNonECMAEscape(s)

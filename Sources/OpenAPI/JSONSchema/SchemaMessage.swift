@@ -16,14 +16,17 @@ enum SchemaMessage {
     }
 
     /// Number of Unicode code points in `s`, counting no further than `limit` (then returns `limit`).
+    /// Counted on the UTF-8 bytes: every byte that is not a continuation byte starts a code point.
     static func codePoints(_ s: String, upTo limit: Int) -> Int {
-        if s.utf8.count <= limit { return s.unicodeScalars.count }
-        var n = 0
-        for _ in s.unicodeScalars {
-            n += 1
-            if n >= limit { return n }
+        var text = s
+        return text.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 {
+                n += 1
+                if n >= limit { return n }
+            }
+            return n
         }
-        return n
     }
 
     private static func write(_ value: JSONValue, into out: inout String, limit: Int) {

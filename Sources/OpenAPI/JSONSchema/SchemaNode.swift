@@ -34,13 +34,22 @@ final class SchemaNode: Sendable {
 }
 
 /// A keyword of a compiled schema: its name, absolute location, and rule.
-struct SchemaKeyword: Sendable {
+///
+/// A class so that running a schema passes each keyword by one reference instead of copying (and
+/// retaining) its strings and rule payload for every keyword of every evaluated node.
+final class SchemaKeyword: Sendable {
     /// The keyword as written (`minLength`).
     let name: String
     /// Absolute keyword location.
     let location: String
     /// What it checks.
     let rule: SchemaRule
+
+    init(name: String, location: String, rule: SchemaRule) {
+        self.name = name
+        self.location = location
+        self.rule = rule
+    }
 }
 
 /// The check a keyword performs, with everything it needs precomputed.
@@ -61,9 +70,9 @@ enum SchemaRule: Sendable {
     case maxItems(Int)
     case minItems(Int)
     case uniqueItems
-    case properties([String: SchemaNode])
+    case properties(PropertyMap<SchemaNode>)
     case patternProperties([PatternProperty])
-    case additionalProperties(SchemaNode, known: Set<String>, patterns: [SchemaPattern])
+    case additionalProperties(SchemaNode, known: PropertyMap<SchemaNode>, patterns: [SchemaPattern])
     case propertyNames(SchemaNode)
     case required([String])
     case dependentRequired([(String, [String])])
@@ -93,8 +102,8 @@ struct SchemaDiscriminator: Sendable {
     let propertyName: String
     /// Absolute location of the `discriminator` keyword.
     let location: String
-    /// Value → schema, from `mapping` and from the branch `$ref` names.
-    let branches: [String: ReferenceSlot]
+    /// Value → schema, from `mapping` and from the branch `$ref` names (values compared by code points).
+    let branches: [CodePointKey: ReferenceSlot]
 }
 
 /// A late-bound link to a node, filled by the compiler once the target is compiled (recursion).

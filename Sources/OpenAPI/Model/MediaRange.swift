@@ -17,6 +17,10 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `type/subtype; name=value; …` (quoted values unquoted); nil when there is no `type/subtype`.
     public init?(_ text: String) {
+        if let simple = MediaRange.parseSimple(text) {
+            self = simple
+            return
+        }
         var pieces = MediaRange.splitParameters(text)
         guard !pieces.isEmpty else { return nil }
         let head = pieces.removeFirst().trimmingSpaces().lowercased()
@@ -34,6 +38,35 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
             params[name] = value
         }
         self.init(type: String(slash[0]), subtype: String(slash[1]), parameters: params)
+    }
+
+    /// The common case on bytes: ASCII `type/subtype` with no parameters (no `;`), surrounding
+    /// spaces or tabs allowed. Gives what the general parser gives for such text; nil sends every
+    /// other text (parameters, non-ASCII, malformed) to the general parser.
+    private static func parseSimple(_ text: String) -> MediaRange? {
+        var text = text
+        return text.withUTF8 { bytes -> MediaRange? in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            var slash = -1
+            for k in start..<end {
+                let b = bytes[k]
+                if b == UInt8(ascii: "/") {
+                    guard slash < 0 else { return nil }
+                    slash = k
+                } else if !isTokenByte(b) {
+                    return nil  // `;`, inner spaces, non-ASCII, …: the general parser decides
+                }
+            }
+            guard slash > start, slash < end - 1 else { return nil }
+            func lowered(_ range: Range<Int>) -> String {
+                let part = UnsafeBufferPointer(rebasing: bytes[range])
+                if !part.contains(where: { $0 &- 65 < 26 }) { return String(decoding: part, as: UTF8.self) }
+                return String(decoding: part.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            return MediaRange(type: lowered(start..<slash), subtype: lowered((slash + 1)..<end), parameters: [:])
+        }
     }
 
     /// `type/subtype` without parameters.

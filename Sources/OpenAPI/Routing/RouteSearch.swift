@@ -49,7 +49,7 @@ struct RouteSearch {
                 error = "path parameter '\(name)' has an invalid percent-encoding"
                 return
             }
-            if d.contains("/") {
+            if d.utf8.contains(UInt8(ascii: "/")) {  // bytes: Foundation's String.contains is a slow locale search
                 error = "path parameter '\(name)' must not contain an encoded '/'"
                 return
             }

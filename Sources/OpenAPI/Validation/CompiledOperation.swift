@@ -9,15 +9,25 @@ struct CompiledParameter: Sendable {
     let contentIsJSON: Bool
 }
 
-/// A request body media type prepared for validation.
-struct CompiledMedia: Sendable {
+/// A request body media type prepared for validation (a class, like `CompiledOperation`, so that
+/// choosing one per request does not copy it).
+final class CompiledMedia: Sendable {
     let media: MediaType
     let shape: SchemaShape
     let check: (any SchemaCheck)?
+
+    init(media: MediaType, shape: SchemaShape, check: (any SchemaCheck)?) {
+        self.media = media
+        self.shape = shape
+        self.check = check
+    }
 }
 
 /// Everything needed to validate requests for one operation, computed once.
-struct CompiledOperation: Sendable {
+///
+/// A class (immutable, all stored properties `let` and Sendable): each request's check holds one
+/// reference instead of copying the operation, its parameters and media types field by field.
+final class CompiledOperation: Sendable {
     let operation: Operation
     let parameters: [CompiledParameter]
     let media: [CompiledMedia]

@@ -20,7 +20,7 @@ extension RequestCheck {
             violations.append(Violation(.body, message: "\(operation.operation.displayName) takes no request body"))
             return
         }
-        let accepted = operation.media.map(\.media.key).joined(separator: ", ")
+        var accepted: String { operation.media.map(\.media.key).joined(separator: ", ") }  // messages only
         guard let header = request.contentType else {
             violations.append(Violation(.request, name: "Content-Type", message: "the body has no Content-Type; accepted: \(accepted)"))
             raise(415)

@@ -48,6 +48,8 @@ public struct ValidationRequest: Sendable {
         return true
     }
 
-    /// The `Content-Type` header, when present.
-    public var contentType: String? { headerValues("content-type").first }
+    /// The `Content-Type` header (the first one), when present.
+    public var contentType: String? {
+        headers.first { ValidationRequest.equalIgnoringASCIICase($0.name, "content-type") }?.value
+    }
 }

@@ -1,5 +1,8 @@
 // Routes and validates the requests in requests.json against spec.yaml with our RequestValidator.
 // Prints TSV: `swift-openapi <TAB> requests/s (all requests, best run) <TAB> per-request µs…`.
+// Profiling mode: `ValidationBench spec.yaml requests.json --profile INDEX COUNT` validates request
+// INDEX (0-based, in requests.json order) COUNT times and prints nothing else, for
+// `valgrind --tool=callgrind` instruction counts at a fixed iteration count.
 import Document
 import Foundation
 import OpenAPI
@@ -7,7 +10,8 @@ import OpenAPI
 let args = CommandLine.arguments
 let specPath = args.count > 1 ? args[1] : "spec.yaml"
 let requestsPath = args.count > 2 ? args[2] : "requests.json"
-let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
+let profiling = args.count > 5 && args[3] == "--profile"
+let runs = args.count > 3 && !profiling ? Int(args[3]) ?? 5 : 5
 
 let document = try OpenAPILoader.load(path: specPath)
 let validator = try RequestValidator(document: document)
@@ -28,6 +32,17 @@ for (i, r) in requests.enumerated() {
         FileHandle.standardError.write("request \(i) expected valid=\(expected[i]) got \(result.violations)\n".data(using: .utf8)!)
         exit(1)
     }
+}
+
+if profiling {
+    guard let index = Int(args[4]), let count = Int(args[5]), requests.indices.contains(index) else {
+        FileHandle.standardError.write("usage: ValidationBench SPEC REQUESTS --profile INDEX COUNT\n".data(using: .utf8)!)
+        exit(2)
+    }
+    var sink = 0
+    for _ in 0..<count { sink &+= validator.validate(requests[index]).violations.count }
+    print("request \(index): \(count) validations, \(sink) violations in total")
+    exit(0)
 }
 
 /// Seconds for `iterations` passes over `subset`.

@@ -29,7 +29,7 @@ import Testing
         let error = await clientError { _ = try await client.execute(HTTPClientRequest(origin: origin)) }
         #expect(error == .timeout(stage: .connect, origin: origin.description))
         // The kernel alone would keep retrying the SYN for about two minutes.
-        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(ContinuousClock.now - start < .seconds(60))  // loose bound: a loaded machine delays timers
         _ = fillers
     }
 

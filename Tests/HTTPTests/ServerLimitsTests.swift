@@ -20,7 +20,7 @@ import Testing
             socket.send("GET / HTTP/1.1\r\nHost: x\r\n")
             #expect(await socket.readResponse()?.status == 408)
             #expect(await socket.peerClosed())
-            #expect(ContinuousClock.now - start < .seconds(10))  // bounded by the timeout, not a hang
+            #expect(ContinuousClock.now - start < .seconds(60))  // bounded by the timeout, not a hang (loose: loaded CI)
         }
     }
 
@@ -48,7 +48,7 @@ import Testing
             #expect(await socket.readResponse()?.status == 200)
             let start = ContinuousClock.now
             #expect(await socket.peerClosed())
-            #expect(ContinuousClock.now - start < .seconds(10))  // bounded by the timeout, not a hang
+            #expect(ContinuousClock.now - start < .seconds(60))  // bounded by the timeout, not a hang (loose: loaded CI)
         }
     }
 

@@ -28,7 +28,7 @@ final class OriginPool: Sendable {
 
     /// A connection for one exchange: an idle one (preferring `loop`'s), a new one on `loop`, or —
     /// at the limit — the next one freed, waiting at most `poolTimeout`.
-    func acquire(preferring loop: EventLoop, fresh: Bool = false) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
+    nonisolated(nonsending) func acquire(preferring loop: EventLoop, fresh: Bool = false) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
         let waitDeadline = ContinuousClock.now + core.configuration.poolTimeout
         while true {
             if Task.isCancelled { throw .cancelled }

@@ -95,7 +95,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
     /// passes the bytes to `body`; the pointer is valid only inside `body`. Returns nil at EOF.
-    func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
+    nonisolated(nonsending) func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
         loop.assertInLoop()
         while true {
             guard isOpen else { throw .closed }
@@ -120,7 +120,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Writes all bytes of `parts` in order with as few `writev` calls as possible, waiting for
     /// the socket to drain (back-pressure) until `deadline`.
-    func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
         loop.assertInLoop()
         var offset = 0
         let total = a.count + b.count + c.count
@@ -143,7 +143,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     }
 
     /// Waits for a non-blocking connect to finish, then reports its outcome.
-    func finishConnect(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func finishConnect(deadline: UInt64?) async throws(SocketError) {
         loop.assertInLoop()
         writable = false
         while true {
@@ -154,12 +154,15 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
     }
 
-    /// Asks the kernel (non-blocking `MSG_PEEK`) whether the peer closed or reset this idle socket,
-    /// even if the loop has not dispatched that event yet. One syscall; used before reusing a pooled
-    /// client connection, where a stale socket would cost a failed request.
-    func peerClosedNow() -> Bool {
+    /// Whether the peer closed or reset this idle socket (checked before reusing a pooled client
+    /// connection). A FIN/RST or stray bytes raise an epoll edge that sets `peerClosed` / `readable`;
+    /// while neither is set the socket counts as alive without a syscall (nginx's keep-alive cache
+    /// works the same way). With `verify` — or when the socket may have unread input — a non-blocking
+    /// `MSG_PEEK` asks the kernel, which also sees a close the loop has not dispatched yet.
+    func idlePeerClosed(verify: Bool) -> Bool {
         loop.assertInLoop()
         if peerClosed || !isOpen { return true }
+        if !verify && !readable { return false }
         var byte: UInt8 = 0
         let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         if n == 0 { return true }
@@ -192,7 +195,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     // MARK: waiting
 
-    private func waitReadable(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func waitReadable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
         guard wakesOnCancel else { return try await suspendReadable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
@@ -203,7 +206,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         try result.get()
     }
 
-    private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             readWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
@@ -213,7 +216,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
     }
 
-    private func waitWritable(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func waitWritable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
         guard wakesOnCancel else { return try await suspendWritable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
@@ -224,7 +227,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         try result.get()
     }
 
-    private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             writeWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }

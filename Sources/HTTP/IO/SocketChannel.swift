@@ -20,6 +20,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     private(set) var peerClosed = false
     private var readWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
     private var writeWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+    /// Reusable timers for bounded waits, made on first use (no allocation per wait after that).
     private var readTimer: LoopTimer?
     private var writeTimer: LoopTimer?
     /// Called once on the loop when the peer goes away (used to cancel a handler task).
@@ -211,7 +212,9 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             readWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
             if let deadline {
-                readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
+                let timer = readTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeRead(.failure(.timedOut)) })
+                readTimer = timer
+                loop.arm(timer, atDeadline: deadline)
             }
         }
     }
@@ -232,20 +235,22 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             writeWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
             if let deadline {
-                writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
+                let timer = writeTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeWrite(.failure(.timedOut)) })
+                writeTimer = timer
+                loop.arm(timer, atDeadline: deadline)
             }
         }
     }
 
     private func resumeRead(_ result: Result<Void, SocketError>) {
-        if let timer = readTimer { loop.cancel(timer); readTimer = nil }
+        if let timer = readTimer, timer.isScheduled { loop.cancel(timer) }
         guard let waiter = readWaiter else { return }
         readWaiter = nil
         waiter.resume(returning: result)
     }
 
     private func resumeWrite(_ result: Result<Void, SocketError>) {
-        if let timer = writeTimer { loop.cancel(timer); writeTimer = nil }
+        if let timer = writeTimer, timer.isScheduled { loop.cancel(timer) }
         guard let waiter = writeWaiter else { return }
         writeWaiter = nil
         waiter.resume(returning: result)

@@ -13,13 +13,14 @@ extension ClientConnection {
     /// Writes the head and body; bytes bodies go out with the head in one `writev`.
     nonisolated(nonsending) func writeRequest(_ request: HTTPClientRequest) async throws(ExchangeFailure) {
         var head = request.head
-        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: origin.hostHeader) }
+        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: pool.hostHeader) }
         parser.expectResponse(toRequestMethod: head.method)
         let (deadline, stage) = self.deadline(pool.core.firstByteTimeout, stage: .firstByte)
         var bytes: [UInt8] = []
         switch request.body.storage {
         case .bytes(let body):
-            let needsLength = !body.isEmpty || [.POST, .PUT, .PATCH].contains(head.method)
+            let method = head.method
+            let needsLength = !body.isEmpty || method == .POST || method == .PUT || method == .PATCH
             HTTPHeadSerializer.write(head, framing: needsLength ? .contentLength(body.count) : .none, into: &bytes)
             do {
                 try await transport.write(bytes, body, deadline: deadline)

@@ -8,6 +8,8 @@ import Synchronization
 final class OriginPool: Sendable {
     let origin: HTTPOrigin
     let core: ClientCore
+    /// `origin.hostHeader`, computed once (every request without a `Host` field gets it).
+    let hostHeader: String
 
     private struct State {
         var idle: [ClientConnection] = []
@@ -21,6 +23,7 @@ final class OriginPool: Sendable {
     init(origin: HTTPOrigin, core: ClientCore) {
         self.origin = origin
         self.core = core
+        hostHeader = origin.hostHeader
     }
 
     /// What `acquire` decided under the lock.

@@ -25,14 +25,7 @@ final class ClientConnection: @unchecked Sendable {
     var loop: EventLoop { channel.loop }
     var origin: HTTPOrigin { pool.origin }
     var parser: HTTPParser
-    /// Reusable idle timer, left armed across exchanges: it re-arms itself for the rest of the
-    /// idle time when it finds the connection parked again (no timer churn per exchange).
     private var idleTimer: LoopTimer?
-    /// Whether the connection sits in the pool, and since when (loop time, ns).
-    private var parked = false
-    private var parkedAt: UInt64 = 0
-    /// The peer-close watch while pooled (made once).
-    private var peerClosedWatch: (() -> Void)?
     var exchangeID = 0
     var bodyDone = true
     private var reusable = true
@@ -105,7 +98,7 @@ final class ClientConnection: @unchecked Sendable {
     /// Sends `request` and reads the response head. On return the body streams from this connection.
     nonisolated(nonsending) func send(_ request: HTTPClientRequest) async throws(ExchangeFailure) -> HTTPClientResponse {
         loop.assertInLoop()
-        parked = false
+        if let idleTimer { loop.cancel(idleTimer); self.idleTimer = nil }
         channel.onPeerClosed = nil
         // A reused connection the origin closed while idle raised an epoll event (`peerClosed`). One
         // whose close is still in flight is caught by the retry when the request is idempotent and
@@ -186,8 +179,6 @@ final class ClientConnection: @unchecked Sendable {
 
     /// Closes and tells the pool (idempotent).
     func discard() {
-        parked = false
-        if let idleTimer, idleTimer.isScheduled { loop.cancel(idleTimer) }
         guard channel.isOpen else { return }
         transport.close()
         pool.discarded(self)
@@ -201,29 +192,13 @@ final class ClientConnection: @unchecked Sendable {
 
     /// Arms the idle timer and the peer-close watch while pooled.
     private func park() {
-        parked = true
-        parkedAt = loop.now
-        let timer = idleTimer ?? LoopTimer(reusable: { [weak self] in self?.idleTimerFired() })
-        idleTimer = timer
-        if !timer.isScheduled { loop.arm(timer, atDeadline: parkedAt &+ pool.core.idleTimeout) }
-        let watch = peerClosedWatch ?? { [weak self] in self?.expire() }
-        peerClosedWatch = watch
-        channel.onPeerClosed = watch
-    }
-
-    /// The idle timer fired: close when parked for the whole idle timeout, else wait for the rest
-    /// (busy connections are left alone; the next `park` arms the timer again).
-    private func idleTimerFired() {
-        guard parked, let idleTimer else { return }
-        let deadline = parkedAt &+ pool.core.idleTimeout
-        if loop.now >= deadline { expire() } else { loop.arm(idleTimer, atDeadline: deadline) }
+        idleTimer = loop.schedule(afterNanoseconds: pool.core.idleTimeout) { [weak self] in self?.expire() }
+        channel.onPeerClosed = { [weak self] in self?.expire() }
     }
 
     /// Idle timeout or peer close while pooled: leave the pool and close.
     private func expire() {
-        guard parked else { return }
-        parked = false
-        if let idleTimer, idleTimer.isScheduled { loop.cancel(idleTimer) }
+        if let idleTimer { loop.cancel(idleTimer); self.idleTimer = nil }
         if pool.removeIdle(self) { discard() }
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deterministic cost per request, to guide work on a noisy shared machine (run.sh measures throughput):
 #   syscalls per request (strace -f -c attached to the server while wrk runs) and CPU time per
-#   request (user/system) — for our hello/proxy and nginx's.
+#   request (user/system) — for our hello/proxy and nginx's. With PROBES=1 (root, perf): also
+#   Swift runtime calls per request of our servers (malloc, swift_retain/release, swift_task_switch,
+#   the task-status lock, task-frame allocations) counted exactly with uprobes.
 # Usage: bash benchmarks/http/syscalls.sh [connections=10] [seconds=3]   (needs nginx wrk strace)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -85,3 +87,24 @@ cpu_run ours-hello $HELLO $P_OUR_HELLO
 cpu_run nginx-hello "$(worker)" $P_NGX_HELLO
 cpu_run ours-proxy $PROXY $P_OUR_PROXY
 cpu_run nginx-proxy "$(worker)" $P_NGX_PROXY
+
+if [ "${PROBES:-0}" = 1 ]; then
+    LIBC=$(ldd "$BENCH" | awk '$1 == "libc.so.6" { print $3 }')
+    RT=$(dirname "$(ldd "$BENCH" | awk '$1 == "libswiftCore.so" { print $3 }')")
+    perf probe -q -x "$LIBC" --add 'malloc=__libc_malloc'
+    perf probe -q -x "$RT/libswiftCore.so" --add swift_retain --add swift_release
+    perf probe -q -x "$RT/libswift_Concurrency.so" --add swift_task_switch --add withStatusRecordLock --add swift_task_alloc
+    EVENTS=probe_libc:malloc,probe_libswiftCore:swift_retain,probe_libswiftCore:swift_release,probe_libswift_Concurrency:swift_task_switch,probe_libswift_Concurrency:withStatusRecordLock,probe_libswift_Concurrency:swift_task_alloc
+    probe_run() {  # label pid port
+        wrk -t1 -c"$CONN" -d1s "http://127.0.0.1:$3/" >/dev/null
+        perf stat -x, -e "$EVENTS" -p "$2" -o "$OUT/$1.probes" & local stat=$!
+        sleep 0.3
+        local n; n=$(requests "$3")
+        sleep 0.2; kill -INT $stat; wait $stat 2>/dev/null || true
+        awk -F, -v n="$n" -v l="$1" 'BEGIN { printf "%-12s %7d requests  per request:", l, n }
+            $3 ~ /probe/ { split($3, a, ":"); printf " %s %.1f", a[2], $1 / n } END { print "" }' "$OUT/$1.probes"
+    }
+    probe_run ours-hello $HELLO $P_OUR_HELLO
+    probe_run ours-proxy $PROXY $P_OUR_PROXY
+    perf probe -q -d 'probe_libc:malloc' -d 'probe_libswiftCore:*' -d 'probe_libswift_Concurrency:*' || true
+fi

@@ -83,6 +83,12 @@ final class ScriptedConnection {
         while recv(fd, &byte, 1, 0) > 0 {}
     }
 
+    /// Closes with a FIN.
+    func close() {
+        Glibc.close(fd)
+        closed = true
+    }
+
     /// Closes with an RST.
     func reset() {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)

@@ -116,6 +116,33 @@ import Synchronization
         #expect(error == .reset(origin: origin.origin.description))
     }
 
+    @Test func nonIdempotentRequestAvoidsAConnectionClosedWhileIdle() async throws {
+        // The origin announces keep-alive, then closes the pooled connection. A POST cannot be
+        // retried, so the client must notice the close (epoll event, or the MSG_PEEK it does for
+        // requests without a retry) and use a fresh connection instead of failing.
+        let (closedStream, closedSignal) = AsyncStream.makeStream(of: Void.self)
+        let origin = ScriptedServer([
+            { conn in
+                conn.readHead()
+                conn.send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst")
+                conn.close()
+                closedSignal.yield()
+            },
+            { conn in
+                conn.readHead()
+                conn.send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh")
+                conn.waitForClose()
+            },
+        ])
+        let client = Self.client()
+        let first = try await client.execute(HTTPClientRequest(origin: origin.origin))
+        #expect(try await first.body.collect(upTo: 10) == Array("first".utf8))
+        var closed = closedStream.makeAsyncIterator()
+        _ = await closed.next()
+        let second = try await client.execute(HTTPClientRequest(method: .POST, origin: origin.origin, body: .string("x")))
+        #expect(try await second.body.collect(upTo: 10) == Array("fresh".utf8))
+    }
+
     @Test func refusedConnection() async {
         let origin = HTTPOrigin(host: "127.0.0.1", port: closedPort())
         let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(origin: origin)) }

@@ -11,15 +11,16 @@ extension ClientConnection {
     private static let lastChunk = Array("0\r\n\r\n".utf8)
 
     /// Writes the head and body; bytes bodies go out with the head in one `writev`.
-    func writeRequest(_ request: HTTPClientRequest) async throws(ExchangeFailure) {
+    nonisolated(nonsending) func writeRequest(_ request: HTTPClientRequest) async throws(ExchangeFailure) {
         var head = request.head
-        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: origin.hostHeader) }
+        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: pool.hostHeader) }
         parser.expectResponse(toRequestMethod: head.method)
         let (deadline, stage) = self.deadline(pool.core.firstByteTimeout, stage: .firstByte)
         var bytes: [UInt8] = []
         switch request.body.storage {
         case .bytes(let body):
-            let needsLength = !body.isEmpty || [.POST, .PUT, .PATCH].contains(head.method)
+            let method = head.method
+            let needsLength = !body.isEmpty || method == .POST || method == .PUT || method == .PATCH
             HTTPHeadSerializer.write(head, framing: needsLength ? .contentLength(body.count) : .none, into: &bytes)
             do {
                 try await transport.write(bytes, body, deadline: deadline)
@@ -59,7 +60,7 @@ extension ClientConnection {
     }
 
     /// Sends one chunk of a streamed request body.
-    func writeRequestChunk(_ bytes: [UInt8], id: Int) async throws {
+    nonisolated(nonsending) func writeRequestChunk(_ bytes: [UInt8], id: Int) async throws {
         guard requestStream.open, requestStream.id == id else { throw HTTPWriteError.finished }
         if let declared = requestStream.declared, requestStream.written + bytes.count > declared {
             throw HTTPWriteError.lengthMismatch(declared: declared, written: requestStream.written + bytes.count)
@@ -76,7 +77,7 @@ extension ClientConnection {
     }
 
     /// The next response body piece; nil at the end (the connection then returns to the pool).
-    func readBodyChunk(id: Int) async throws(HTTPClientError) -> [UInt8]? {
+    nonisolated(nonsending) func readBodyChunk(id: Int) async throws(HTTPClientError) -> [UInt8]? {
         guard id == exchangeID, !bodyDone else { return nil }
         while true {
             do {
@@ -131,11 +132,18 @@ final class ClientBodySource: HTTPBodySource {
         self.id = id
     }
 
-    func nextChunk() async throws -> [UInt8]? {
-        if !connection.loop.isCurrentTaskExecutor {
-            return try await withTaskExecutorPreference(connection.loop) { try await nextChunk() }
-        }
+    nonisolated(nonsending) func nextChunk() async throws -> [UInt8]? {
+        // On the loop and not actor-isolated: read in place (no executor switch). Else hop.
+        guard await callerIsNonisolated(), connection.loop.isCurrentTaskExecutor else { return try await nextChunkFromElsewhere() }
         return try await connection.readBodyChunk(id: id)
+    }
+
+    /// `nextChunk` for a caller off the loop (or isolated to an actor): runs it on the loop.
+    private func nextChunkFromElsewhere() async throws -> [UInt8]? {
+        try await withTaskExecutorPreference(connection.loop) {
+            connection.loop.assertInLoop()
+            return try await connection.readBodyChunk(id: id)
+        }
     }
 
     deinit {
@@ -153,10 +161,16 @@ struct ClientBodySink: HTTPBodySink {
     let connection: ClientConnection
     let id: Int
 
-    func writeChunk(_ bytes: [UInt8]) async throws {
-        if !connection.loop.isCurrentTaskExecutor {
-            return try await withTaskExecutorPreference(connection.loop) { try await writeChunk(bytes) }
-        }
+    nonisolated(nonsending) func writeChunk(_ bytes: [UInt8]) async throws {
+        guard await callerIsNonisolated(), connection.loop.isCurrentTaskExecutor else { return try await writeChunkFromElsewhere(bytes) }
         try await connection.writeRequestChunk(bytes, id: id)
+    }
+
+    /// `writeChunk` for a caller off the loop (or isolated to an actor): runs it on the loop.
+    private func writeChunkFromElsewhere(_ bytes: [UInt8]) async throws {
+        try await withTaskExecutorPreference(connection.loop) {
+            connection.loop.assertInLoop()
+            try await connection.writeRequestChunk(bytes, id: id)
+        }
     }
 }

@@ -96,12 +96,15 @@ final class ClientConnection: @unchecked Sendable {
     }
 
     /// Sends `request` and reads the response head. On return the body streams from this connection.
-    func send(_ request: HTTPClientRequest) async throws(ExchangeFailure) -> HTTPClientResponse {
+    nonisolated(nonsending) func send(_ request: HTTPClientRequest) async throws(ExchangeFailure) -> HTTPClientResponse {
         loop.assertInLoop()
         if let idleTimer { loop.cancel(idleTimer); self.idleTimer = nil }
         channel.onPeerClosed = nil
-        // A reused connection is checked with the kernel: the origin may have closed it a moment ago.
-        guard channel.isOpen, !channel.peerClosed, exchangeID == 0 || !channel.peerClosedNow() else {
+        // A reused connection the origin closed while idle raised an epoll event (`peerClosed`). One
+        // whose close is still in flight is caught by the retry when the request is idempotent and
+        // replayable; otherwise (no retry possible) the kernel is asked first (`MSG_PEEK`).
+        let retryable = request.head.method.isIdempotent && request.body.isReplayable
+        guard channel.isOpen, !channel.peerClosed, exchangeID == 0 || !channel.idlePeerClosed(verify: !retryable) else {
             discard()
             throw ExchangeFailure(error: .reset(origin: origin.description), retryable: true, staleBeforeUse: true)
         }
@@ -124,7 +127,7 @@ final class ClientConnection: @unchecked Sendable {
         }
     }
 
-    private func readResponseHead() async throws(ExchangeFailure) -> HTTPResponseHead {
+    nonisolated(nonsending) private func readResponseHead() async throws(ExchangeFailure) -> HTTPResponseHead {
         var received = false
         let (deadline, stage) = self.deadline(pool.core.firstByteTimeout, stage: .firstByte)
         while true {

@@ -74,42 +74,47 @@ public final class HTTPClient: Sendable {
     /// Sends `request` and returns once the response head arrived; read (or drop) the body after.
     /// An idempotent request with a replayable body is retried once on a fresh connection when a
     /// reused pooled connection turns out to be stale (reset or closed before any response byte).
-    public func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
+    public nonisolated(nonsending) func execute(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse {
         guard request.origin.scheme == "http" || request.origin.scheme == "https" else {
             throw .invalidURL(request.origin.description)
         }
         let loop = group.preferred()
         // The whole exchange (pool, connect, send, response head) runs on event loops: no hop back to
         // the caller's executor between connecting and sending, where a busy cooperative pool could
-        // stall a fresh connection past the origin's header timeout.
+        // stall a fresh connection past the origin's header timeout. A caller already on the loop
+        // and not isolated to an actor (a proxy handler) runs it inline: `nonisolated(nonsending)`
+        // spares an executor switch (a lock in the concurrency runtime) at each call and return.
+        if await callerIsNonisolated() && loop.isCurrentTaskExecutor { return try await exchange(request, preferring: loop).get() }
         let result = await Self.onLoop(loop) { () async -> Result<HTTPClientResponse, HTTPClientError> in
-            do throws(HTTPClientError) {
-                return .success(try await self.exchange(request, preferring: loop))
-            } catch {
-                return .failure(error)
-            }
+            await self.exchange(request, preferring: loop)
         }
         return try result.get()
     }
 
     /// `execute` on `loop`: acquire, send, retry once when a reused connection was stale.
-    private func exchange(_ request: HTTPClientRequest, preferring loop: EventLoop) async throws(HTTPClientError) -> HTTPClientResponse {
+    nonisolated(nonsending) private func exchange(_ request: HTTPClientRequest, preferring loop: EventLoop) async -> Result<HTTPClientResponse, HTTPClientError> {
+        do throws(HTTPClientError) {
+            return .success(try await exchangeThrowing(request, preferring: loop))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// `exchange` with typed throws.
+    nonisolated(nonsending) private func exchangeThrowing(_ request: HTTPClientRequest, preferring loop: EventLoop) async throws(HTTPClientError) -> HTTPClientResponse {
         let pool = pool(for: request.origin)
         let totalDeadline = core.configuration.totalTimeout.map { gw_monotonic_now() &+ $0.nanoseconds }
-        let replayable: Bool
-        if case .bytes = request.body.storage { replayable = true } else { replayable = false }
+        let replayable = request.body.isReplayable
         var retried = false
         while true {
             // The one retry after a stale connection goes to a fresh connection: other idle ones
             // may be just as stale (e.g. the origin restarted).
             let (connection, reused) = try await pool.acquire(preferring: loop, fresh: retried)
-            let result = await Self.onLoop(connection.loop) { () async -> Result<HTTPClientResponse, ExchangeFailure> in
-                do throws(ExchangeFailure) {
-                    connection.totalDeadline = totalDeadline
-                    return .success(try await connection.send(request))
-                } catch {
-                    return .failure(error)
-                }
+            let result: Result<HTTPClientResponse, ExchangeFailure>
+            if connection.loop.isCurrentTaskExecutor {
+                result = await Self.send(request, on: connection, totalDeadline: totalDeadline)
+            } else {
+                result = await Self.onLoop(connection.loop) { await Self.send(request, on: connection, totalDeadline: totalDeadline) }
             }
             switch result {
             case .success(let response):
@@ -122,6 +127,17 @@ public final class HTTPClient: Sendable {
                 }
                 throw failure.error
             }
+        }
+    }
+
+    /// One exchange on `connection` (called on its loop).
+    private nonisolated(nonsending) static func send(_ request: HTTPClientRequest, on connection: ClientConnection,
+                                                     totalDeadline: UInt64?) async -> Result<HTTPClientResponse, ExchangeFailure> {
+        do throws(ExchangeFailure) {
+            connection.totalDeadline = totalDeadline
+            return .success(try await connection.send(request))
+        } catch {
+            return .failure(error)
         }
     }
 

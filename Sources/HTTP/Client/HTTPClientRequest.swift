@@ -16,7 +16,7 @@ public struct HTTPOrigin: Hashable, Sendable, CustomStringConvertible {
 
     /// `Host` header value: the host, with the port unless it is the scheme's default.
     public var hostHeader: String {
-        let name = host.contains(":") ? "[\(host)]" : host
+        let name = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         let defaultPort = scheme == "https" ? 443 : 80
         return port == defaultPort ? name : "\(name):\(port)"
     }

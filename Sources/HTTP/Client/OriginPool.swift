@@ -8,6 +8,8 @@ import Synchronization
 final class OriginPool: Sendable {
     let origin: HTTPOrigin
     let core: ClientCore
+    /// `origin.hostHeader`, computed once (every request without a `Host` field gets it).
+    let hostHeader: String
 
     private struct State {
         var idle: [ClientConnection] = []
@@ -21,6 +23,7 @@ final class OriginPool: Sendable {
     init(origin: HTTPOrigin, core: ClientCore) {
         self.origin = origin
         self.core = core
+        hostHeader = origin.hostHeader
     }
 
     /// What `acquire` decided under the lock.
@@ -28,7 +31,7 @@ final class OriginPool: Sendable {
 
     /// A connection for one exchange: an idle one (preferring `loop`'s), a new one on `loop`, or —
     /// at the limit — the next one freed, waiting at most `poolTimeout`.
-    func acquire(preferring loop: EventLoop, fresh: Bool = false) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
+    nonisolated(nonsending) func acquire(preferring loop: EventLoop, fresh: Bool = false) async throws(HTTPClientError) -> (ClientConnection, reused: Bool) {
         let waitDeadline = ContinuousClock.now + core.configuration.poolTimeout
         while true {
             if Task.isCancelled { throw .cancelled }

@@ -15,6 +15,14 @@ extension EventLoop {
         return timer
     }
 
+    /// Schedules a reusable timer (see `LoopTimer.reusable`) at a monotonic deadline (ns);
+    /// it must not be scheduled already.
+    func arm(_ timer: LoopTimer, atDeadline deadline: UInt64) {
+        assertInLoop()
+        timer.setDeadline(deadline)
+        timers.insert(timer)
+    }
+
     /// Cancels a timer; safe when it already fired.
     func cancel(_ timer: LoopTimer) {
         assertInLoop()

@@ -6,6 +6,12 @@ public struct HTTPBody: Sendable {
     }
     let storage: Storage
 
+    /// True for a bytes body (it can be sent again when a request is retried).
+    var isReplayable: Bool {
+        if case .bytes = storage { return true }
+        return false
+    }
+
     /// No body.
     public static let empty = HTTPBody(storage: .bytes([]))
 
@@ -29,7 +35,9 @@ public struct HTTPBodyWriter: Sendable {
     let sink: any HTTPBodySink
 
     /// Sends `bytes` (empty writes are ignored).
-    public func write(_ bytes: [UInt8]) async throws {
+    /// Runs in the caller's isolation (`nonisolated(nonsending)`): no executor switch when the
+    /// producer runs on the connection's loop; the sink hops there otherwise.
+    public nonisolated(nonsending) func write(_ bytes: [UInt8]) async throws {
         if bytes.isEmpty { return }
         try await sink.writeChunk(bytes)
     }
@@ -38,7 +46,7 @@ public struct HTTPBodyWriter: Sendable {
 /// Where a streamed body's chunks go (a server or client connection).
 protocol HTTPBodySink: Sendable {
     /// Sends one chunk with the body's framing.
-    func writeChunk(_ bytes: [UInt8]) async throws
+    nonisolated(nonsending) func writeChunk(_ bytes: [UInt8]) async throws
 }
 
 /// Why a streamed response or request body could not be written.
@@ -47,4 +55,12 @@ public enum HTTPWriteError: Error, Sendable, Equatable {
     case lengthMismatch(declared: Int, written: Int)
     /// The body was written after its message finished.
     case finished
+}
+
+/// True when the calling `nonisolated(nonsending)` code is not isolated to an actor: only then may
+/// it run loop-confined code in place after checking `EventLoop.isCurrentTaskExecutor` (an actor's code must hop).
+/// (Spelled with a typed local: `#isolation == nil` as one expression crashes the 6.3 compiler.)
+nonisolated(nonsending) func callerIsNonisolated() async -> Bool {
+    let isolation: (any Actor)? = #isolation
+    return isolation == nil
 }

@@ -43,10 +43,19 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
 
     /// Iterates the chunks.
     public struct AsyncIterator: AsyncIteratorProtocol {
+        /// Any error of the source (`HTTPBodyError`, `HTTPClientError`, cancellation).
+        public typealias Failure = any Error
         let source: (any HTTPBodySource)?
 
         /// The next chunk, or nil at the end of the body.
         public mutating func next() async throws -> [UInt8]? {
+            guard let source else { return nil }
+            return try await source.nextChunk()
+        }
+
+        /// What `for try await` calls: runs in the caller's isolation, so a loop that iterates
+        /// on the body's own event loop reads without an executor switch per chunk.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> [UInt8]? {
             guard let source else { return nil }
             return try await source.nextChunk()
         }
@@ -68,7 +77,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
 /// Where a body's chunks come from (a server connection, a client connection, or memory).
 protocol HTTPBodySource: Sendable {
     /// The next chunk, nil at the end.
-    func nextChunk() async throws -> [UInt8]?
+    nonisolated(nonsending) func nextChunk() async throws -> [UInt8]?
 }
 
 /// Chunks held in memory.
@@ -78,7 +87,7 @@ final class BufferedBodySource: HTTPBodySource {
 
     init(chunks: [[UInt8]]) { self.chunks = chunks }
 
-    func nextChunk() async throws -> [UInt8]? {
+    nonisolated(nonsending) func nextChunk() async throws -> [UInt8]? {
         let i = cursor.next()
         return i < chunks.count ? chunks[i] : nil
     }

@@ -20,6 +20,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     private(set) var peerClosed = false
     private var readWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
     private var writeWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+    /// Reusable timers for bounded waits, made on first use (no allocation per wait after that).
     private var readTimer: LoopTimer?
     private var writeTimer: LoopTimer?
     /// Called once on the loop when the peer goes away (used to cancel a handler task).
@@ -95,7 +96,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Reads what is available (waiting until `deadline`, a monotonic ns value, if nothing is) and
     /// passes the bytes to `body`; the pointer is valid only inside `body`. Returns nil at EOF.
-    func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
+    nonisolated(nonsending) func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
         loop.assertTaskOnLoop()
         if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         while true {
@@ -121,7 +122,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Writes all bytes of `parts` in order with as few `writev` calls as possible, waiting for
     /// the socket to drain (back-pressure) until `deadline`.
-    func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
         loop.assertTaskOnLoop()
         if loop.turnBudgetExceeded { await loop.yieldUntilNextTurn() }
         var offset = 0
@@ -145,7 +146,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     }
 
     /// Waits for a non-blocking connect to finish, then reports its outcome.
-    func finishConnect(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func finishConnect(deadline: UInt64?) async throws(SocketError) {
         loop.assertTaskOnLoop()
         writable = false
         while true {
@@ -156,12 +157,15 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
     }
 
-    /// Asks the kernel (non-blocking `MSG_PEEK`) whether the peer closed or reset this idle socket,
-    /// even if the loop has not dispatched that event yet. One syscall; used before reusing a pooled
-    /// client connection, where a stale socket would cost a failed request.
-    func peerClosedNow() -> Bool {
+    /// Whether the peer closed or reset this idle socket (checked before reusing a pooled client
+    /// connection). A FIN/RST or stray bytes raise an epoll edge that sets `peerClosed` / `readable`;
+    /// while neither is set the socket counts as alive without a syscall (nginx's keep-alive cache
+    /// works the same way). With `verify` — or when the socket may have unread input — a non-blocking
+    /// `MSG_PEEK` asks the kernel, which also sees a close the loop has not dispatched yet.
+    func idlePeerClosed(verify: Bool) -> Bool {
         loop.assertInLoop()
         if peerClosed || !isOpen { return true }
+        if !verify && !readable { return false }
         var byte: UInt8 = 0
         let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         if n == 0 { return true }
@@ -194,7 +198,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     // MARK: waiting
 
-    private func waitReadable(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func waitReadable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
         guard wakesOnCancel else { return try await suspendReadable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
@@ -205,25 +209,27 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         try result.get()
     }
 
-    private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
         let start = StallReport.enabled ? gw_monotonic_ns() : 0
         let result = await suspendReadableUnreported(deadline: deadline)
         if StallReport.enabled { reportLongWait("read", since: start, deadline: deadline, result: result) }
         return result
     }
 
-    private func suspendReadableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendReadableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
         assert(readWaiter == nil, "two concurrent reads on fd \(fd)")
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             readWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
             if let deadline {
-                readTimer = loop.schedule(atDeadline: deadline) { [self] in resumeRead(.failure(.timedOut)) }
+                let timer = readTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeRead(.failure(.timedOut)) })
+                readTimer = timer
+                loop.arm(timer, atDeadline: deadline)
             }
         }
     }
 
-    private func waitWritable(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func waitWritable(deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
         guard wakesOnCancel else { return try await suspendWritable(deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
@@ -234,20 +240,22 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         try result.get()
     }
 
-    private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
         let start = StallReport.enabled ? gw_monotonic_ns() : 0
         let result = await suspendWritableUnreported(deadline: deadline)
         if StallReport.enabled { reportLongWait("write", since: start, deadline: deadline, result: result) }
         return result
     }
 
-    private func suspendWritableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
+    nonisolated(nonsending) private func suspendWritableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
         assert(writeWaiter == nil, "two concurrent writes on fd \(fd)")
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
             writeWaiter = continuation
             if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
             if let deadline {
-                writeTimer = loop.schedule(atDeadline: deadline) { [self] in resumeWrite(.failure(.timedOut)) }
+                let timer = writeTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeWrite(.failure(.timedOut)) })
+                writeTimer = timer
+                loop.arm(timer, atDeadline: deadline)
             }
         }
     }
@@ -266,14 +274,14 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     }
 
     private func resumeRead(_ result: Result<Void, SocketError>) {
-        if let timer = readTimer { loop.cancel(timer); readTimer = nil }
+        if let timer = readTimer, timer.isScheduled { loop.cancel(timer) }
         guard let waiter = readWaiter else { return }
         readWaiter = nil
         waiter.resume(returning: result)
     }
 
     private func resumeWrite(_ result: Result<Void, SocketError>) {
-        if let timer = writeTimer { loop.cancel(timer); writeTimer = nil }
+        if let timer = writeTimer, timer.isScheduled { loop.cancel(timer) }
         guard let waiter = writeWaiter else { return }
         writeWaiter = nil
         waiter.resume(returning: result)

@@ -5,10 +5,27 @@ final class LoopTimer {
     fileprivate var action: (() -> Void)?
     /// Position in the heap, or -1 when not scheduled.
     fileprivate var heapIndex = -1
+    /// A reusable timer keeps its action when it fires or is cancelled (re-armed with
+    /// `EventLoop.arm`): a socket's read timer then costs no allocation per wait.
+    let reusable: Bool
 
     init(deadline: UInt64, action: @escaping () -> Void) {
         self.deadline = deadline
         self.action = action
+        reusable = false
+    }
+
+    /// A reusable timer, not scheduled yet.
+    init(reusable action: @escaping () -> Void) {
+        deadline = 0
+        self.action = action
+        reusable = true
+    }
+
+    /// Sets the deadline of a timer that is not scheduled (before `TimerHeap.insert`).
+    func setDeadline(_ deadline: UInt64) {
+        assert(heapIndex < 0, "re-arming a scheduled timer")
+        self.deadline = deadline
     }
 
     /// True while the timer waits to fire.
@@ -41,7 +58,7 @@ struct TimerHeap {
         }
         heap.removeLast()
         timer.heapIndex = -1
-        timer.action = nil
+        if !timer.reusable { timer.action = nil }
         if i < heap.count {
             siftDown(i)
             siftUp(i)

@@ -22,7 +22,7 @@ final class Transport: @unchecked Sendable {
     var eofWasClean: Bool { tls == nil || closedByPeer }
 
     /// Runs the TLS handshake to completion (no-op without TLS), bounded by `deadline`.
-    func handshake(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func handshake(deadline: UInt64?) async throws(SocketError) {
         guard let tls else { return }
         while true {
             let done: Bool
@@ -36,7 +36,7 @@ final class Transport: @unchecked Sendable {
 
     /// Like `SocketChannel.read`: waits for bytes (plaintext with TLS), passes them to `body`,
     /// nil at EOF (or TLS close_notify).
-    func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
+    nonisolated(nonsending) func read<R>(deadline: UInt64?, _ body: (UnsafeRawBufferPointer) -> R) async throws(SocketError) -> R? {
         guard let tls else { return try await channel.read(deadline: deadline, body) }
         while true {
             if !plaintext.isEmpty {
@@ -57,7 +57,7 @@ final class Transport: @unchecked Sendable {
     /// written right after the client's Finished arrives in the same segment). Those bytes are off
     /// the socket already, so no epoll event will announce them; left in the session they would
     /// wait for the next packet, which may never come.
-    private func decryptBuffered(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func decryptBuffered(deadline: UInt64?) async throws(SocketError) {
         guard let tls else { return }
         do {
             if try tls.readPlaintext(into: &plaintext) == .closedByPeer { closedByPeer = true }
@@ -68,7 +68,7 @@ final class Transport: @unchecked Sendable {
     }
 
     /// Like `SocketChannel.write`: all of `a`, `b`, `c` (encrypted with TLS) with back-pressure.
-    func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) func write(_ a: [UInt8], _ b: [UInt8] = [], _ c: [UInt8] = [], deadline: UInt64?) async throws(SocketError) {
         guard let tls else { return try await channel.write(a, b, c, deadline: deadline) }
         do {
             if !a.isEmpty { try tls.writePlaintext(a) }
@@ -80,7 +80,7 @@ final class Transport: @unchecked Sendable {
         try await flush(deadline: deadline)
     }
 
-    private func flush(deadline: UInt64?) async throws(SocketError) {
+    nonisolated(nonsending) private func flush(deadline: UInt64?) async throws(SocketError) {
         guard let tls, tls.hasPendingCiphertext else { return }
         try await channel.write(tls.takeCiphertext(), deadline: deadline)
     }

@@ -84,7 +84,12 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// ASCII case-insensitive comparison of two field names.
     public static func namesEqual(_ a: String, _ b: String) -> Bool {
-        bytesEqualIgnoringCase(a.utf8, b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        // Contiguous bytes compare much faster than two generic `UTF8View` iterators.
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in bytesEqualIgnoringCase(x, y) }
+        }
+        return (fast ?? nil) ?? bytesEqualIgnoringCase(a.utf8, b.utf8)
     }
 
     /// ASCII case-insensitive comparison of two byte sequences.

@@ -33,13 +33,14 @@ enum HTTPFraming {
             let offset = ref.offset
             if ref.name == .contentLength {
                 contentLengthOffset = contentLengthOffset ?? offset
-                for element in listElements(field.value) {
-                    let value = try parseLength(element, offset: offset)
-                    if let previous = contentLength, previous != value {
-                        throw HTTPParseError(kind: .invalidContentLength, status: .badRequest,
-                                             message: "differing Content-Length values", offset: offset)
+                // One value (the usual case) is parsed in place; only a list is split (allocates).
+                let whole = HTTPBytes.trimmingOWS(field.value[...].utf8)
+                if !whole.contains(UInt8(ascii: ",")) {
+                    if !whole.isEmpty { contentLength = try sameLength(try parseLength(whole, offset: offset), as: contentLength, offset: offset) }
+                } else {
+                    for element in listElements(field.value) {
+                        contentLength = try sameLength(try parseLength(element, offset: offset), as: contentLength, offset: offset)
                     }
-                    contentLength = value
                 }
                 if contentLength == nil {
                     throw HTTPParseError(kind: .invalidContentLength, status: .badRequest, message: "empty Content-Length", offset: offset)
@@ -69,6 +70,15 @@ enum HTTPFraming {
             return .contentLength(length)
         }
         return isRequest ? .none : .untilClose
+    }
+
+    /// `value`, unless an earlier Content-Length value differs (400).
+    private static func sameLength(_ value: Int, as previous: Int?, offset: Int) throws(HTTPParseError) -> Int {
+        if let previous, previous != value {
+            throw HTTPParseError(kind: .invalidContentLength, status: .badRequest,
+                                 message: "differing Content-Length values", offset: offset)
+        }
+        return value
     }
 
     /// The coding list must end in exactly one `chunked` (else 400); any other coding is 501.

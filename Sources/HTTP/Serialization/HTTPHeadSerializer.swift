@@ -55,16 +55,30 @@ public enum HTTPHeadSerializer {
     static func writeFields(_ headers: HTTPHeaders, into buffer: inout [UInt8]) {
         let classes = HTTPBytes.classes
         for field in headers.fields {
-            let name = field.name.utf8
-            guard !name.isEmpty, name.allSatisfy({ classes[Int($0)] & HTTPBytes.token != 0 }) else { continue }
-            if HTTPHeaders.namesEqual(field.name, "Content-Length") || HTTPHeaders.namesEqual(field.name, "Transfer-Encoding") {
-                continue
-            }
-            buffer.append(contentsOf: name)
+            let written = field.name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !bytes.isEmpty, bytes.allSatisfy({ classes[Int($0)] & HTTPBytes.token != 0 }) else { return false }
+                if HTTPHeaders.bytesEqualIgnoringCase(bytes, "Content-Length".utf8)
+                    || HTTPHeaders.bytesEqualIgnoringCase(bytes, "Transfer-Encoding".utf8) { return false }
+                buffer.append(contentsOf: bytes)
+                return true
+            } ?? writeName(field.name, into: &buffer)
+            guard written else { continue }
             buffer.append(HTTPBytes.colon)
             buffer.append(HTTPBytes.sp)
             writeSanitized(field.value, into: &buffer)
             buffer.append(contentsOf: crlf)
+        }
+    }
+
+    /// `writeFields`' name check for a string without contiguous UTF-8 (bridged): false if skipped.
+    private static func writeName(_ name: String, into buffer: inout [UInt8]) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes.allSatisfy({ HTTPBytes.classes[Int($0)] & HTTPBytes.token != 0 }),
+                  !HTTPHeaders.bytesEqualIgnoringCase(bytes, "Content-Length".utf8),
+                  !HTTPHeaders.bytesEqualIgnoringCase(bytes, "Transfer-Encoding".utf8) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
         }
     }
 
@@ -85,16 +99,23 @@ public enum HTTPHeadSerializer {
     /// A field value or reason phrase with every control byte except HTAB replaced by a space.
     static func writeSanitized(_ text: String, into buffer: inout [UInt8]) {
         let classes = HTTPBytes.classes
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ classes[Int($0)] & HTTPBytes.fieldValue != 0 }) {
+        let done = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.allSatisfy({ classes[Int($0)] & HTTPBytes.fieldValue != 0 }) else { return false }
             buffer.append(contentsOf: utf8)
-        } else {
-            for b in utf8 { buffer.append(classes[Int(b)] & HTTPBytes.fieldValue != 0 ? b : HTTPBytes.sp) }
+            return true
         }
+        if done == true { return }
+        for b in text.utf8 { buffer.append(classes[Int(b)] & HTTPBytes.fieldValue != 0 ? b : HTTPBytes.sp) }
     }
 
     /// The request-target with bytes outside 0x21...0x7E percent-encoded.
     static func writeTarget(_ target: String, into buffer: inout [UInt8]) {
+        let clean = target.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if clean == true { return }
         let hex = Array("0123456789ABCDEF".utf8)
         for b in target.utf8 {
             if b >= 0x21 && b <= 0x7E {

@@ -3,12 +3,20 @@ struct ServerBodySource: HTTPBodySource {
     let connection: ServerConnection
     let id: Int
 
-    func nextChunk() async throws -> [UInt8]? {
-        if !connection.loop.isCurrentTaskExecutor {
-            return try await withTaskExecutorPreference(connection.loop) { try await nextChunk() }
-        }
+    nonisolated(nonsending) func nextChunk() async throws -> [UInt8]? {
+        // On the loop and not actor-isolated: read in place (no executor switch). Else hop.
+        guard await callerIsNonisolated(), connection.loop.isCurrentTaskExecutor else { return try await nextChunkFromElsewhere() }
         guard connection.requestID == id, connection.bodyOpen else { throw HTTPBodyError.unavailable }
         return try await connection.readBodyChunk()
+    }
+
+    /// `nextChunk` for a caller off the loop (or isolated to an actor): runs it on the loop.
+    private func nextChunkFromElsewhere() async throws -> [UInt8]? {
+        try await withTaskExecutorPreference(connection.loop) {
+            connection.loop.assertInLoop()
+            guard connection.requestID == id, connection.bodyOpen else { throw HTTPBodyError.unavailable }
+            return try await connection.readBodyChunk()
+        }
     }
 }
 
@@ -17,7 +25,7 @@ extension ServerConnection {
 
     /// The next piece of the current request body (nil at its end). Sends `100 Continue` first
     /// when the client is waiting for it. Reads the socket only when the parser has nothing buffered.
-    func readBodyChunk() async throws -> [UInt8]? {
+    nonisolated(nonsending) func readBodyChunk() async throws -> [UInt8]? {
         if bodyFinished { return nil }
         if let bodyFailure { throw bodyFailure }
         if continuePending {
@@ -66,7 +74,7 @@ extension ServerConnection {
 
     /// Reads and drops the rest of a body the handler left unread, up to `maxDiscardBytes`;
     /// true when the body ended within that budget (the connection can be reused).
-    func discardBody() async -> Bool {
+    nonisolated(nonsending) func discardBody() async -> Bool {
         var discarded = 0
         while !bodyFinished {
             guard let chunk = try? await readBodyChunk() else { return bodyFinished }
@@ -94,10 +102,16 @@ struct ServerBodySink: HTTPBodySink {
     let connection: ServerConnection
     let id: Int
 
-    func writeChunk(_ bytes: [UInt8]) async throws {
-        if !connection.loop.isCurrentTaskExecutor {
-            return try await withTaskExecutorPreference(connection.loop) { try await writeChunk(bytes) }
-        }
+    nonisolated(nonsending) func writeChunk(_ bytes: [UInt8]) async throws {
+        guard await callerIsNonisolated(), connection.loop.isCurrentTaskExecutor else { return try await writeChunkFromElsewhere(bytes) }
         try await connection.writeStreamChunk(bytes, id: id)
+    }
+
+    /// `writeChunk` for a caller off the loop (or isolated to an actor): runs it on the loop.
+    private func writeChunkFromElsewhere(_ bytes: [UInt8]) async throws {
+        try await withTaskExecutorPreference(connection.loop) {
+            connection.loop.assertInLoop()
+            try await connection.writeStreamChunk(bytes, id: id)
+        }
     }
 }

@@ -8,7 +8,7 @@ extension ServerConnection {
     /// Writes `response` to the request `request`: framing headers, `Date`, `Connection`; HEAD and
     /// 1xx/204/304 get no body. Bytes bodies go out with the head in one `writev`; streamed bodies
     /// are written as the producer supplies them, each write waiting for the socket (back-pressure).
-    func writeResponse(_ response: HTTPServerResponse, for request: HTTPRequestHead, keepAlive: inout Bool) async -> WriteResult {
+    nonisolated(nonsending) func writeResponse(_ response: HTTPServerResponse, for request: HTTPRequestHead, keepAlive: inout Bool) async -> WriteResult {
         let isHead = request.method == .HEAD
         let forbidsBody = response.status.forbidsBody
         var headers = response.headers
@@ -70,7 +70,7 @@ extension ServerConnection {
     }
 
     /// Sends one chunk of the streamed body with its framing (and the head, the first time).
-    func writeStreamChunk(_ bytes: [UInt8], id: Int) async throws {
+    nonisolated(nonsending) func writeStreamChunk(_ bytes: [UInt8], id: Int) async throws {
         guard stream.open, stream.id == id else { throw HTTPWriteError.finished }
         var prefix = stream.pendingHead ?? []
         var suffix: [UInt8] = []
@@ -91,7 +91,7 @@ extension ServerConnection {
     }
 
     /// Ends the streamed body: the last chunk, or a check that the declared length was met.
-    private func finishStream() async throws {
+    nonisolated(nonsending) private func finishStream() async throws {
         let head = stream.pendingHead ?? []
         stream.pendingHead = nil
         switch stream.mode {

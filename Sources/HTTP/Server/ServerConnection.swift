@@ -96,7 +96,7 @@ final class ServerConnection: @unchecked Sendable {
     }
 
     /// The connection's life: request after request until close.
-    private func run() async {
+    nonisolated(nonsending) private func run() async {
         var first = true
         var lingering = false
         if transport.tls != nil {
@@ -144,7 +144,7 @@ final class ServerConnection: @unchecked Sendable {
     /// Reads until a full request head is parsed. Before its first byte the idle timeout applies
     /// (the header timeout for a fresh connection); from its first byte the header timeout, counted
     /// once, so a client dribbling bytes cannot extend it.
-    private func readHead(first: Bool) async -> HeadResult {
+    nonisolated(nonsending) private func readHead(first: Bool) async -> HeadResult {
         waitingForRequest = true
         defer { waitingForRequest = false }
         let idleDeadline = loop.now &+ (first ? core.headerTimeout : core.idleTimeout)
@@ -176,7 +176,7 @@ final class ServerConnection: @unchecked Sendable {
     enum Outcome { case keepAlive, close, abort }
 
     /// Runs the handler for one request and writes its response.
-    private func respond(to head: HTTPRequestHead) async -> Outcome {
+    nonisolated(nonsending) private func respond(to head: HTTPRequestHead) async -> Outcome {
         requestID &+= 1
         bodyOpen = true
         bodyFinished = false
@@ -235,7 +235,7 @@ final class ServerConnection: @unchecked Sendable {
     }
 
     /// Answers a request that cannot be served (parse error, timeout) and marks the connection closing.
-    private func writeError(_ status: HTTPStatus) async {
+    nonisolated(nonsending) private func writeError(_ status: HTTPStatus) async {
         var keepAlive = false
         let head = HTTPRequestHead(method: .GET, target: "/", version: .http1_1, headers: ["Host": "error"])
         _ = await writeResponse(Self.errorResponse(status: status), for: head, keepAlive: &keepAlive)
@@ -243,7 +243,7 @@ final class ServerConnection: @unchecked Sendable {
 
     /// Closes our sending side, then reads and drops what the client still sends (briefly, bounded)
     /// so that closing does not turn into an RST that destroys the response in flight.
-    private func lingeringClose() async {
+    nonisolated(nonsending) private func lingeringClose() async {
         guard channel.isOpen else { return }
         shutdown(channel.fd, Int32(SHUT_WR))
         let deadline = loop.now &+ 500_000_000

@@ -38,10 +38,25 @@ case "proxy":
     guard arguments.count > 3, let upstreamPort = Int(arguments[3]) else { print("proxy needs an upstream port"); exit(2) }
     let client = HTTPClient(configuration: HTTPClientConfiguration(maxConnectionsPerOrigin: 256), group: group)
     let upstream = HTTPOrigin(host: "127.0.0.1", port: upstreamPort)
-    let hopByHop: Set<String> = ["connection", "keep-alive", "transfer-encoding", "te", "upgrade", "proxy-connection", "host", "content-length"]
+    // Hop-by-hop fields (and the framing/Host fields the client sets itself) are not forwarded;
+    // names compare ASCII case-insensitively without building lowercased copies.
+    let forwarded: @Sendable (HTTPField) -> Bool = { field in
+        let name = field.name
+        switch name.utf8.count {
+        case 2: return !HTTPHeaders.namesEqual(name, "te")
+        case 4: return !HTTPHeaders.namesEqual(name, "host")
+        case 7: return !HTTPHeaders.namesEqual(name, "upgrade")
+        case 10: return !HTTPHeaders.namesEqual(name, "connection") && !HTTPHeaders.namesEqual(name, "keep-alive")
+        case 14: return !HTTPHeaders.namesEqual(name, "content-length")
+        case 16: return !HTTPHeaders.namesEqual(name, "proxy-connection")
+        case 17: return !HTTPHeaders.namesEqual(name, "transfer-encoding")
+        default: return true
+        }
+    }
     handler = { request in
         var headers = HTTPHeaders()
-        for field in request.head.headers where !hopByHop.contains(field.name.lowercased()) { headers.add(field) }
+        headers.reserveCapacity(request.head.headers.count)
+        for field in request.head.headers where forwarded(field) { headers.add(field) }
         let length = request.head.headers["Content-Length"].flatMap(Int.init)
         let hasBody = length.map { $0 > 0 } ?? request.head.headers.contains(name: "Transfer-Encoding")
         let requestBody: HTTPBody = hasBody
@@ -50,7 +65,8 @@ case "proxy":
         let response = try await client.execute(HTTPClientRequest(method: request.head.method, origin: upstream,
                                                                   target: request.head.target, headers: headers, body: requestBody))
         var responseHeaders = HTTPHeaders()
-        for field in response.head.headers where !hopByHop.contains(field.name.lowercased()) { responseHeaders.add(field) }
+        responseHeaders.reserveCapacity(response.head.headers.count)
+        for field in response.head.headers where forwarded(field) { responseHeaders.add(field) }
         let responseLength = response.head.headers["Content-Length"].flatMap(Int.init)
         let upstreamBody = response.body
         return HTTPServerResponse(status: response.status, headers: responseHeaders, body: .stream(length: responseLength) { writer in

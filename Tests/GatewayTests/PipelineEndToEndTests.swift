@@ -123,9 +123,7 @@ import Testing
     }
 
     @Test func unreachableUpstreamIs502AndASlowOneIs504() async throws {
-        let closed = try await FakeOrigin.start { _ in jsonResponse(200, []) }
-        let closedURL = closed.url
-        await closed.stop()
+        let closedURL = "http://127.0.0.1:\(refusingLoopbackPort())"
         let slow = try await FakeOrigin.start { _ in
             try? await Task.sleep(for: .seconds(2))
             return jsonResponse(200, [])

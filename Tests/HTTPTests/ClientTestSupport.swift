@@ -98,10 +98,10 @@ final class ScriptedConnection {
     }
 }
 
-/// A port nothing listens on (bound, then closed).
+/// A loopback port that refuses connections: bound but never listening, and held for the rest of
+/// the test process, so no server of a test running in parallel can be given the same port.
 func closedPort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { Glibc.close(fd) }
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)  // deliberately never closed (see above)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian

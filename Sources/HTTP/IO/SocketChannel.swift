@@ -66,11 +66,11 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         let failed = events & (GW_EPOLLHUP | GW_EPOLLERR) != 0
         if events & (GW_EPOLLIN | GW_EPOLLRDHUP) != 0 || failed {
             readable = true
-            resumeRead(.success(()))
+            resume(.read, .success(()))
         }
         if events & GW_EPOLLOUT != 0 || failed {
             writable = true
-            resumeWrite(.success(()))
+            resume(.write, .success(()))
         }
         if events & GW_EPOLLRDHUP != 0 || failed, !peerClosed {
             peerClosed = true
@@ -116,7 +116,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
                 if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "read") }
                 readable = false
             }
-            try await waitReadable(deadline: deadline)
+            try await wait(.read, deadline: deadline)
         }
     }
 
@@ -141,7 +141,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
                 if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "writev") }
                 writable = false
             }
-            try await waitWritable(deadline: deadline)
+            try await wait(.write, deadline: deadline)
         }
     }
 
@@ -153,7 +153,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
             let code = gw_socket_error(fd)
             if code != 0 { throw SocketError.from(errno: code, operation: "connect") }
             if writable { return }
-            try await waitWritable(deadline: deadline)
+            try await wait(.write, deadline: deadline)
         }
     }
 
@@ -181,8 +181,8 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         loop.deregister(fd: fd)
         Glibc.close(fd)
         onPeerClosed = nil
-        resumeRead(.failure(.closed))
-        resumeWrite(.failure(.closed))
+        resume(.read, .failure(.closed))
+        resume(.write, .failure(.closed))
     }
 
     /// Closes with an RST instead of a FIN (SO_LINGER 0).
@@ -198,70 +198,53 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     // MARK: waiting
 
-    nonisolated(nonsending) private func waitReadable(deadline: UInt64?) async throws(SocketError) {
+    /// Which half of the socket a wait is for.
+    private enum Direction { case read, write }
+
+    /// Waits until the socket may be readable / writable, fails at `deadline` or on close (and on
+    /// task cancellation when `wakesOnCancel`).
+    nonisolated(nonsending) private func wait(_ direction: Direction, deadline: UInt64?) async throws(SocketError) {
         if Task.isCancelled { throw .cancelled }
-        guard wakesOnCancel else { return try await suspendReadable(deadline: deadline).get() }
+        guard wakesOnCancel else { return try await suspend(direction, deadline: deadline).get() }
         let result = await withTaskCancellationHandler {
-            await suspendReadable(deadline: deadline)
+            await suspend(direction, deadline: deadline)
         } onCancel: {
-            loop.execute { [self] in resumeRead(.failure(.cancelled)) }
+            loop.execute { [self] in resume(direction, .failure(.cancelled)) }
         }
         try result.get()
     }
 
-    nonisolated(nonsending) private func suspendReadable(deadline: UInt64?) async -> Result<Void, SocketError> {
+    /// Parks the task's continuation in the direction's slot and arms that direction's reusable timer.
+    nonisolated(nonsending) private func suspend(_ direction: Direction, deadline: UInt64?) async -> Result<Void, SocketError> {
         let start = StallReport.enabled ? gw_monotonic_ns() : 0
-        let result = await suspendReadableUnreported(deadline: deadline)
-        if StallReport.enabled { reportLongWait("read", since: start, deadline: deadline, result: result) }
-        return result
-    }
-
-    nonisolated(nonsending) private func suspendReadableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
-        assert(readWaiter == nil, "two concurrent reads on fd \(fd)")
-        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-            readWaiter = continuation
-            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
-            if let deadline {
-                let timer = readTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeRead(.failure(.timedOut)) })
-                readTimer = timer
-                loop.arm(timer, atDeadline: deadline)
+        let result = await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
+            let timer: LoopTimer?
+            switch direction {
+            case .read:
+                assert(readWaiter == nil, "two concurrent reads on fd \(fd)")
+                readWaiter = continuation
+                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
+                if deadline != nil && readTimer == nil {
+                    readTimer = LoopTimer(reusable: { [weak self] in self?.resume(.read, .failure(.timedOut)) })
+                }
+                timer = readTimer
+            case .write:
+                assert(writeWaiter == nil, "two concurrent writes on fd \(fd)")
+                writeWaiter = continuation
+                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
+                if deadline != nil && writeTimer == nil {
+                    writeTimer = LoopTimer(reusable: { [weak self] in self?.resume(.write, .failure(.timedOut)) })
+                }
+                timer = writeTimer
             }
+            if let deadline, let timer { loop.arm(timer, atDeadline: deadline) }
         }
-    }
-
-    nonisolated(nonsending) private func waitWritable(deadline: UInt64?) async throws(SocketError) {
-        if Task.isCancelled { throw .cancelled }
-        guard wakesOnCancel else { return try await suspendWritable(deadline: deadline).get() }
-        let result = await withTaskCancellationHandler {
-            await suspendWritable(deadline: deadline)
-        } onCancel: {
-            loop.execute { [self] in resumeWrite(.failure(.cancelled)) }
-        }
-        try result.get()
-    }
-
-    nonisolated(nonsending) private func suspendWritable(deadline: UInt64?) async -> Result<Void, SocketError> {
-        let start = StallReport.enabled ? gw_monotonic_ns() : 0
-        let result = await suspendWritableUnreported(deadline: deadline)
-        if StallReport.enabled { reportLongWait("write", since: start, deadline: deadline, result: result) }
+        if StallReport.enabled { reportLongWait(direction, since: start, deadline: deadline, result: result) }
         return result
-    }
-
-    nonisolated(nonsending) private func suspendWritableUnreported(deadline: UInt64?) async -> Result<Void, SocketError> {
-        assert(writeWaiter == nil, "two concurrent writes on fd \(fd)")
-        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-            writeWaiter = continuation
-            if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
-            if let deadline {
-                let timer = writeTimer ?? LoopTimer(reusable: { [weak self] in self?.resumeWrite(.failure(.timedOut)) })
-                writeTimer = timer
-                loop.arm(timer, atDeadline: deadline)
-            }
-        }
     }
 
     /// Stall report: a wait that lasted longer than `StallReport.longWait`.
-    private func reportLongWait(_ kind: String, since start: UInt64, deadline: UInt64?, result: Result<Void, SocketError>) {
+    private func reportLongWait(_ direction: Direction, since start: UInt64, deadline: UInt64?, result: Result<Void, SocketError>) {
         let waited = gw_monotonic_ns() &- start
         guard waited > StallReport.longWait else { return }
         let bound = deadline.map { "\(Int64(bitPattern: $0 &- start) / 1_000_000) ms" } ?? "none"
@@ -270,20 +253,22 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         case .success: outcome = "ready"
         case .failure(let error): outcome = "\(error)"
         }
-        StallReport.log("loop \(loop.index) fd \(fd): \(kind) waited \(waited / 1_000_000) ms (deadline \(bound)) → \(outcome); open \(isOpen) peerClosed \(peerClosed)")
+        StallReport.log("loop \(loop.index) fd \(fd): \(direction) waited \(waited / 1_000_000) ms (deadline \(bound)) → \(outcome); open \(isOpen) peerClosed \(peerClosed)")
     }
 
-    private func resumeRead(_ result: Result<Void, SocketError>) {
-        if let timer = readTimer, timer.isScheduled { loop.cancel(timer) }
-        guard let waiter = readWaiter else { return }
-        readWaiter = nil
-        waiter.resume(returning: result)
-    }
-
-    private func resumeWrite(_ result: Result<Void, SocketError>) {
-        if let timer = writeTimer, timer.isScheduled { loop.cancel(timer) }
-        guard let waiter = writeWaiter else { return }
-        writeWaiter = nil
-        waiter.resume(returning: result)
+    /// Ends the direction's wait (if any) with `result` and stops its timer.
+    private func resume(_ direction: Direction, _ result: Result<Void, SocketError>) {
+        let waiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+        switch direction {
+        case .read:
+            if let timer = readTimer, timer.isScheduled { loop.cancel(timer) }
+            waiter = readWaiter
+            readWaiter = nil
+        case .write:
+            if let timer = writeTimer, timer.isScheduled { loop.cancel(timer) }
+            waiter = writeWaiter
+            writeWaiter = nil
+        }
+        waiter?.resume(returning: result)
     }
 }

@@ -28,25 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 printf 'Hello, world!' > "$OUT/hello.txt"
-nginx_conf() {  # name, server blocks
-    cat > "$OUT/$1.conf" <<CONF
-worker_processes 1;
-daemon on;
-pid $OUT/$1.pid;
-error_log $OUT/$1.error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    default_type text/plain;
-    client_body_temp_path $OUT/tmp-$1; proxy_temp_path $OUT/tmp-$1; fastcgi_temp_path $OUT/tmp-$1;
-    uwsgi_temp_path $OUT/tmp-$1; scgi_temp_path $OUT/tmp-$1;
-    $2
-}
-CONF
-    mkdir -p "$OUT/tmp-$1"
-    nginx -p "$OUT" -c "$OUT/$1.conf"
-}
+. ./nginx.sh  # nginx_conf
 nginx_conf origin "server { listen 127.0.0.1:$P_ORIGIN; location / { root $OUT; try_files /hello.txt =404; } }"
 nginx_conf peer "
     upstream origin { server 127.0.0.1:$P_ORIGIN; keepalive 64; }

@@ -1,6 +1,7 @@
 import Glibc
 
 import Foundation
+import TestSupport
 
 /// A blocking loopback TCP client for tests; every receive is bounded by `SO_RCVTIMEO`. The
 /// receiving calls are `async`: they block a helper thread, never the cooperative pool (a blocked
@@ -106,24 +107,17 @@ final class TestSocket: @unchecked Sendable {
     /// Half-closes the sending side.
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
-    /// Runs a blocking read on a helper thread.
-    func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
-    }
-
     /// Reads until the peer closes (or the timeout) and returns the text.
-    func readToEnd() async -> String { await offPool { self.blockingReadToEnd() } }
+    func readToEnd() async -> String { await OffPool.run { self.blockingReadToEnd() } }
 
     /// Reads until `count` occurrences of `marker` were seen (or EOF/timeout).
     func receive(count: Int, of marker: String) async -> String {
-        await offPool { self.blockingReceive(count: count, of: marker) }
+        await OffPool.run { self.blockingReceive(count: count, of: marker) }
     }
 
     /// True when the peer has closed before the timeout.
-    func peerClosed() async -> Bool { await offPool { self.blockingPeerClosed() } }
+    func peerClosed() async -> Bool { await OffPool.run { self.blockingPeerClosed() } }
 
     /// Reads more bytes into `pending`; false at EOF, error or timeout.
-    func fillAsync() async -> Bool { await offPool { self.fill() } }
+    func fillAsync() async -> Bool { await OffPool.run { self.fill() } }
 }

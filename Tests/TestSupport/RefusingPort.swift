@@ -3,7 +3,7 @@ import Glibc
 /// A loopback port that refuses connections: bound but never listening, and held for the rest of
 /// the test process. (Starting and stopping a server to get a "closed" port races with tests running
 /// in parallel: the OS may hand the same port to another test's server, which then answers.)
-func refusingLoopbackPort() -> Int {
+public func refusingLoopbackPort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)  // deliberately never closed (see above)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

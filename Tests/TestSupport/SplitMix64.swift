@@ -4,8 +4,7 @@
 /// gamma, then the two xor-shift-multiply rounds of the SplitMix64 finalizer), starting with the seed
 /// as the state; the same seed therefore still gives a test the same inputs.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    /// The generator's state (the seed before the first `next()`).
-    public var state: UInt64
+    private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }

@@ -27,10 +27,13 @@ let package = Package(
         .target(name: "Simulators", dependencies: ["HTTP", "Document"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "gateway", dependencies: ["Gateway", "Simulators"], swiftSettings: strict),
 
-        .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
-        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI", "Document"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "OpenAPI", "HTTP", "Document", "Simulators"], swiftSettings: strict),
-        .testTarget(name: "SimulatorsTests", dependencies: ["Simulators", "HTTP", "Document", "OpenAPI"], swiftSettings: strict),
+        // Helpers shared by the test targets (off-pool threads, seeded PRNG, test PKI, refusing port).
+        // Test-only: no product lists it and it imports none of the modules above.
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["README.md"], swiftSettings: strict),
+        .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI", "Document", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "OpenAPI", "HTTP", "Document", "Simulators", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SimulatorsTests", dependencies: ["Simulators", "HTTP", "Document", "OpenAPI", "TestSupport"], swiftSettings: strict),
     ]
 )

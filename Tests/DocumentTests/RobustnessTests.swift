@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Document
 
@@ -68,18 +69,5 @@ private let sample = Array("""
     #expect(throws: DocumentError(file: "p.json", location: SourceLocation(line: 2, column: 8, offset: 15),
                                   message: "no value at JSON Pointer '/a/b/5'")) {
         try doc.node(at: JSONPointer("/a/b/5")!)
-    }
-}
-
-/// A small deterministic generator for test mutations.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

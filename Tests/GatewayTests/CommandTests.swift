@@ -130,10 +130,7 @@ import Testing
         """)
     }
 
-    static let environment = ConfigurationEnvironment(
-        variable: { $0 == "OWOX_KEY" ? ConfigFixtures.owoxKey(origin: "http://127.0.0.1:9") : nil },
-        readFile: ConfigurationEnvironment.process.readFile,
-        isReadableFile: ConfigurationEnvironment.process.isReadableFile)
+    static let environment = ConfigFixtures.realFiles(["OWOX_KEY": ConfigFixtures.owoxKey(origin: "http://127.0.0.1:9")])
 
     @Test func routesListsPublishedOperationsWithoutTheKeyExchange() throws {
         let (io, out) = CommandIO.capture()
@@ -154,8 +151,7 @@ import Testing
 
     @Test func missingSecretsFailWithTheConfigurationProblemAndExitOne() throws {
         let (io, out) = CommandIO.capture()
-        let empty = ConfigurationEnvironment(variable: { _ in nil }, readFile: ConfigurationEnvironment.process.readFile,
-                                             isReadableFile: ConfigurationEnvironment.process.isReadableFile)
+        let empty = ConfigFixtures.realFiles([:])
         #expect(RoutesCommand.run(["--config", try Self.config()], io: io, environment: empty) == 1)
         #expect(out.err.contains("OWOX_KEY"))
         #expect(out.out.isEmpty)

@@ -25,12 +25,6 @@ final class ConfigTempDirectory {
 
 /// `gateway check`: the summary on success, every problem on failure, and never a secret value.
 @Suite struct ConfigCheckTests {
-    /// Real files, fake variables.
-    static func environment(_ variables: [String: String]) -> ConfigurationEnvironment {
-        ConfigurationEnvironment(variable: { variables[$0] }, readFile: ConfigurationEnvironment.process.readFile,
-                                 isReadableFile: ConfigurationEnvironment.process.isReadableFile)
-    }
-
     static let config = """
     listen: {host: 127.0.0.1, port: 9090}
     clients:
@@ -56,7 +50,7 @@ final class ConfigTempDirectory {
         try dir.write("specs/opsdeck.yaml", "openapi: 3.1.0\n")
         try dir.write("secrets/opsdeck", "opsdeck_test_fake_from_file_000\n")
         let outcome = ConfigurationCheck.run(configPath: dir.path + "/gateway.yaml",
-                                             environment: Self.environment(ConfigFixtures.variables))
+                                             environment: ConfigFixtures.realFiles(ConfigFixtures.variables))
         #expect(outcome.exitCode == 0)
         #expect(outcome.errors == "")
         let expected = """
@@ -79,7 +73,7 @@ final class ConfigTempDirectory {
     @Test func checkPrintsEveryProblemAndExitsOne() throws {
         let dir = try ConfigTempDirectory()
         try dir.write("gateway.yaml", Self.config)
-        let outcome = ConfigurationCheck.run(configPath: dir.path + "/gateway.yaml", environment: Self.environment([:]))
+        let outcome = ConfigurationCheck.run(configPath: dir.path + "/gateway.yaml", environment: ConfigFixtures.realFiles([:]))
         #expect(outcome.exitCode == 1)
         #expect(outcome.output == "")
         let file = dir.path + "/gateway.yaml"
@@ -105,10 +99,10 @@ final class ConfigTempDirectory {
         try dir.write("specs/opsdeck.yaml", "openapi: 3.1.0\n")
         try dir.write("secrets/opsdeck", "opsdeck_test_fake_from_file_000\n")
         let path = dir.path + "/gateway.yaml"
-        let good = ConfigurationCheck.run(configPath: path, environment: Self.environment(ConfigFixtures.variables))
+        let good = ConfigurationCheck.run(configPath: path, environment: ConfigFixtures.realFiles(ConfigFixtures.variables))
         // A failing run too: the secrets resolve, but another key is wrong.
         try dir.write("gateway.yaml", Self.config.replacingOccurrences(of: "port: 9090", with: "port: -1"))
-        let bad = ConfigurationCheck.run(configPath: path, environment: Self.environment(ConfigFixtures.variables))
+        let bad = ConfigurationCheck.run(configPath: path, environment: ConfigFixtures.realFiles(ConfigFixtures.variables))
         #expect(good.exitCode == 0 && bad.exitCode == 1)
         for text in [good.output, good.errors, bad.output, bad.errors] {
             #expect(!text.contains("owlk_test_fake"))

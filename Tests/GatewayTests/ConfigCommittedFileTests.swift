@@ -9,17 +9,12 @@ import Document
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("gateway.yaml").path
 
-    static func environment(_ variables: [String: String]) -> ConfigurationEnvironment {
-        ConfigurationEnvironment(variable: { variables[$0] }, readFile: ConfigurationEnvironment.process.readFile,
-                                 isReadableFile: ConfigurationEnvironment.process.isReadableFile)
-    }
-
     // Spec files are checked by `gateway check`; here only the configuration itself (the specs
     // are added by their own issue and verified there).
     static let options = ConfigurationLoader.Options(checkReferencedFiles: false)
 
     @Test func committedGatewayYAMLValidatesWithFakeSecrets() throws {
-        let config = try ConfigurationLoader.load(path: Self.path, environment: Self.environment(ConfigFixtures.variables),
+        let config = try ConfigurationLoader.load(path: Self.path, environment: ConfigFixtures.realFiles(ConfigFixtures.variables),
                                                   options: Self.options)
         #expect(config.upstreams.map(\.name) == ["owlops", "upkeep", "trackops", "owox", "opsdeck"])
         #expect(config.upstreams.map(\.mount) == ["/owlops", "/upkeep", "/trackops", "/owox", "/opsdeck"])
@@ -43,10 +38,10 @@ import Document
 
     @Test func committedGatewayYAMLNamesEveryVariableItNeeds() {
         #expect(throws: ConfigurationError.self) {
-            try ConfigurationLoader.load(path: Self.path, environment: Self.environment([:]), options: Self.options)
+            try ConfigurationLoader.load(path: Self.path, environment: ConfigFixtures.realFiles([:]), options: Self.options)
         }
         do {
-            _ = try ConfigurationLoader.load(path: Self.path, environment: Self.environment([:]), options: Self.options)
+            _ = try ConfigurationLoader.load(path: Self.path, environment: ConfigFixtures.realFiles([:]), options: Self.options)
         } catch {
             let missing = error.diagnostics.map(\.message).filter { $0.hasPrefix("environment variable ") }
             #expect(Set(missing.map { $0.split(separator: " ")[2] }) == Set(ConfigFixtures.variables.keys.map { Substring($0) }))

@@ -38,6 +38,12 @@ enum ConfigFixtures {
             isReadableFile: { path in bytes[path] != nil || (path.hasPrefix("/etc/gw/specs/") && path.hasSuffix(".yaml")) })
     }
 
+    /// Real files (the process's file system), fake `variables`.
+    static func realFiles(_ variables: [String: String]) -> ConfigurationEnvironment {
+        ConfigurationEnvironment(variable: { variables[$0] }, readFile: ConfigurationEnvironment.process.readFile,
+                                 isReadableFile: ConfigurationEnvironment.process.isReadableFile)
+    }
+
     /// Parses YAML text as `gateway.yaml` in `/etc/gw` and loads it.
     static func load(_ yaml: String, variables: [String: String] = variables,
                      files: [String: String] = [:]) -> Result<GatewayConfiguration, ConfigurationError> {

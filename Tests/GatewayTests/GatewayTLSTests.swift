@@ -1,13 +1,14 @@
 import Document
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 @testable import Gateway
 
 /// `https://` upstreams: verified against the upstream's `caFile` (host name included), refused otherwise.
 @Suite(.serialized) struct GatewayTLSTests {
     @Test func reachesAnHTTPSUpstreamVerifiedAgainstItsCAFile() async throws {
-        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
+        let pki = try await OffPool.run { try TLSFixture.shared.get() }  // first use runs `openssl`: not on the pool
         let origin = try await HTTPServer.start(configuration: HTTPServerConfiguration(
             tls: .server(certificateChainFile: pki.serverChain, privateKeyFile: pki.serverKey))) { request in
             guard request.head.headers["Authorization"] == "Bearer \(FakeSecrets.opsdeckToken)" else {
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func refusesAnUpstreamWhoseCertificateItCannotVerify() async throws {
-        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
+        let pki = try await OffPool.run { try TLSFixture.shared.get() }  // first use runs `openssl`: not on the pool
         let origin = try await HTTPServer.start(configuration: HTTPServerConfiguration(
             tls: .server(certificateChainFile: pki.serverChain, privateKeyFile: pki.serverKey))) { _ in
             jsonResponse(200, [])
@@ -50,7 +51,7 @@ import Testing
     /// `listen.tls`: callers reach the gateway over https (small request right after the handshake,
     /// a fresh connection each time), and a plain-HTTP request to the TLS listener gets no answer.
     @Test func terminatesTLSForCallers() async throws {
-        let pki = try await OffPool.run { try GatewayTestPKI.make() }  // runs `openssl`, waits: not on the pool
+        let pki = try await OffPool.run { try TLSFixture.shared.get() }  // first use runs `openssl`: not on the pool
         let origin = try await FakeOrigin.start { request in
             request.headers["Authorization"] == "Bearer \(FakeSecrets.opsdeckToken)"
                 ? jsonResponse(200, [["id": 1, "name": "behind TLS"]]) : jsonResponse(401, ["error": "Token is missing"])
@@ -85,45 +86,5 @@ import Testing
         }
         _ = await gateway.shutdown(gracePeriod: .seconds(1))
         await origin.stop()
-    }
-}
-
-/// A throwaway CA and a server certificate for `localhost`/`127.0.0.1`, made with the `openssl` CLI.
-struct GatewayTestPKI: Sendable {
-    let directory: String
-    var caFile: String { directory + "/ca.pem" }
-    var serverChain: String { directory + "/server.pem" }
-    var serverKey: String { directory + "/server.key" }
-
-    /// Why the certificates could not be made.
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    static func make() throws -> GatewayTestPKI {
-        let dir = NSTemporaryDirectory() + "gateway-tls-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let ext = dir + "/server.ext"
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-            .write(toFile: ext, atomically: true, encoding: .utf8)
-        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
-        try openssl(["req", "-x509"] + ec + ["-keyout", dir + "/ca.key", "-out", dir + "/ca.pem", "-days", "1",
-                     "-subj", "/CN=Gateway TLS test CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                     "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        try openssl(["req"] + ec + ["-keyout", dir + "/server.key", "-out", dir + "/server.csr", "-subj", "/CN=localhost"])
-        try openssl(["x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.pem", "-CAkey", dir + "/ca.key",
-                     "-CAcreateserial", "-out", dir + "/server.pem", "-days", "1", "-extfile", ext])
-        return GatewayTestPKI(directory: dir)
-    }
-
-    private static func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openssl \(arguments.first ?? "") exited with \(process.terminationStatus)")
-        }
     }
 }

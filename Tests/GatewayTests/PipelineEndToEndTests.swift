@@ -2,6 +2,7 @@ import Document
 import Foundation
 import HTTP
 import Synchronization
+import TestSupport
 import Testing
 @testable import Gateway
 

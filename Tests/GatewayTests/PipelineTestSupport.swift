@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import OpenAPI
 import Synchronization
+import TestSupport
 @testable import Gateway
 
 /// A request an in-process origin received.

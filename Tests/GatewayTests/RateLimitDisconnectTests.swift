@@ -1,6 +1,7 @@
 import Glibc
 import HTTP
 import Simulators
+import TestSupport
 import Testing
 @testable import Gateway
 
@@ -41,27 +42,12 @@ final class RawConnection: Sendable {
     init?(port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { Glibc.close(fd); return nil }
+        guard LoopbackSocket.connect(fd, port: port) == 0 else { Glibc.close(fd); return nil }
         self.fd = fd
     }
 
     /// Writes all of `text`.
-    func send(_ text: String) {
-        let bytes = Array(text.utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return }
-            sent += n
-        }
-    }
+    func send(_ text: String) { LoopbackSocket.sendAll(fd, Array(text.utf8)) }
 
     /// Closes the socket.
     func close() { Glibc.close(fd) }

@@ -113,7 +113,7 @@ import Testing
 
     @Test func builtFromTheCommittedGatewayYAML() throws {
         let config = try ConfigurationLoader.load(path: ConfigCommittedFileTests.path,
-                                                  environment: ConfigCommittedFileTests.environment(ConfigFixtures.variables),
+                                                  environment: ConfigFixtures.realFiles(ConfigFixtures.variables),
                                                   options: ConfigCommittedFileTests.options)
         let s = RateLimiterSet(configuration: config, clock: ManualRateLimitClock())
         #expect(s.metrics().map(\.scope.description) == ["upstream owlops", "upstream upkeep", "upstream trackops",

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 @testable import HTTP
 
@@ -7,20 +8,8 @@ import Testing
 @Suite struct ClientProxyTests {
     @Test func connectTimeoutWhenTheOriginNeverAnswersTheHandshake() async throws {
         // A listener that never accepts and has a full backlog: further SYNs are dropped.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = LoopbackSocket.makeBound(listenBacklog: 0)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        listen(fd, 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let port = Int(UInt16(bigEndian: address.sin_port))
         var fillers: [TestSocket] = []
         for _ in 0..<3 { if let socket = try? TestSocket(port: port, timeoutMilliseconds: 200) { fillers.append(socket) } }
         let client = HTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .milliseconds(150)), group: testGroup)

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 @testable import HTTP
 
 /// A misbehaving origin for client tests: a blocking loopback server whose n-th accepted connection
@@ -12,21 +13,9 @@ final class ScriptedServer: @unchecked Sendable {
 
     init(_ scripts: [@Sendable (ScriptedConnection) -> Void]) {
         self.scripts = scripts
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = LoopbackSocket.makeBound(listenBacklog: 16)
         self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        listen(fd, 16)
-        var bound = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &bound) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: bound.sin_port))
+        self.port = port
         let thread = Thread {
             for script in scripts {
                 let conn = accept(fd, nil, nil)
@@ -96,23 +85,6 @@ final class ScriptedConnection {
         Glibc.close(fd)
         closed = true
     }
-}
-
-/// A loopback port that refuses connections: bound but never listening, and held for the rest of
-/// the test process, so no server of a test running in parallel can be given the same port.
-func closedPort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)  // deliberately never closed (see above)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-    _ = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
 }
 
 /// Runs `body` and returns the `HTTPClientError` it threw (nil when it did not throw one).

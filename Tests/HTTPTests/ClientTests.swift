@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Synchronization
 @testable import HTTP
@@ -144,7 +145,7 @@ import Synchronization
     }
 
     @Test func refusedConnection() async {
-        let origin = HTTPOrigin(host: "127.0.0.1", port: closedPort())
+        let origin = HTTPOrigin(host: "127.0.0.1", port: refusingLoopbackPort())
         let error = await clientError { _ = try await Self.client().execute(HTTPClientRequest(origin: origin)) }
         #expect(error == .refused(origin: origin.description))
         #expect(error?.gatewayStatus == .serviceUnavailable)
@@ -315,7 +316,7 @@ import Synchronization
     }
 
     @Test func aRefusedConnectForgetsTheAddress() async throws {
-        let port = closedPort()
+        let port = refusingLoopbackPort()
         let resolver = CountingResolver()
         let client = Self.client(resolver, lifetime: .seconds(600))
         for _ in 0..<2 {

@@ -1,17 +1,6 @@
+import TestSupport
 import Testing
 @testable import HTTP
-
-/// A small deterministic PRNG (SplitMix64) so every fuzz run is reproducible from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ParserFuzzTests {
     static let requests = [
@@ -68,7 +57,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomMutationsNeverCrashHangOrDependOnSplits() {
-        var rng = SplitMix64(state: 0x6A7E_3A11)
+        var rng = SplitMix64(seed: 0x6A7E_3A11)
         let limits = HTTPParserLimits(maxRequestLineBytes: 64, maxHeadBytes: 160, maxHeaderCount: 6,
                                       maxBodyBytes: 64, maxChunkLineBytes: 16, maxTrailerBytes: 32)
         var outcomes = [Int](repeating: 0, count: 2)

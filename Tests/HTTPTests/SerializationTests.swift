@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import HTTP
 
@@ -87,7 +88,7 @@ import Testing
 @Suite struct SerializationRoundTripTests {
     /// Random valid heads and bodies, serialized and parsed back, must come out equal.
     @Test func randomMessagesSurviveSerializeThenParse() {
-        var rng = SplitMix64(state: 0x5E71_A112)
+        var rng = SplitMix64(seed: 0x5E71_A112)
         let tokenBytes = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~".utf8)
         let valueBytes = Array("abcXYZ019 \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8)
         func text(_ alphabet: [UInt8], _ length: ClosedRange<Int>) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import HTTP
 
@@ -171,7 +172,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(150))
             let stalled = produced.value
             #expect(stalled < 16 << 20)
-            let received = await socket.offPool {
+            let received = await OffPool.run {
                 var count = 0
                 while count < total && socket.fill() {
                     count += socket.pending.count

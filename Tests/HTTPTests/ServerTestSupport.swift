@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import HTTP
 
@@ -68,7 +69,7 @@ extension TestSocket {
 extension TestSocket {
     /// Reads one response (see `blockingReadResponse`) on a helper thread.
     func readResponse(noBody: Bool = false) async -> RawResponse? {
-        await offPool { self.blockingReadResponse(noBody: noBody) }
+        await OffPool.run { self.blockingReadResponse(noBody: noBody) }
     }
 }
 

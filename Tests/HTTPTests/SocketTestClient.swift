@@ -1,6 +1,7 @@
 import Glibc
 
 import Foundation
+import TestSupport
 
 /// A blocking loopback TCP client for tests; every receive is bounded by `SO_RCVTIMEO`. The
 /// receiving calls are `async`: they block a helper thread, never the cooperative pool (a blocked
@@ -24,16 +25,7 @@ final class TestSocket: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))  // bounds connect too
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        if rc != 0 {
+        if LoopbackSocket.connect(fd, port: port) != 0 {
             let code = errno
             Glibc.close(fd)
             throw Failure(errno: code)
@@ -46,14 +38,7 @@ final class TestSocket: @unchecked Sendable {
     func send(_ text: String) { send(Array(text.utf8)) }
 
     /// Sends all of `bytes`.
-    func send(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
+    func send(_ bytes: [UInt8]) { LoopbackSocket.sendAll(fd, bytes) }
 
     /// Reads until `done(buffer)` is true, EOF, or the timeout; returns and consumes everything read.
     func receive(until done: ([UInt8]) -> Bool) -> [UInt8] {
@@ -106,24 +91,17 @@ final class TestSocket: @unchecked Sendable {
     /// Half-closes the sending side.
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
-    /// Runs a blocking read on a helper thread.
-    func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
-    }
-
     /// Reads until the peer closes (or the timeout) and returns the text.
-    func readToEnd() async -> String { await offPool { self.blockingReadToEnd() } }
+    func readToEnd() async -> String { await OffPool.run { self.blockingReadToEnd() } }
 
     /// Reads until `count` occurrences of `marker` were seen (or EOF/timeout).
     func receive(count: Int, of marker: String) async -> String {
-        await offPool { self.blockingReceive(count: count, of: marker) }
+        await OffPool.run { self.blockingReceive(count: count, of: marker) }
     }
 
     /// True when the peer has closed before the timeout.
-    func peerClosed() async -> Bool { await offPool { self.blockingPeerClosed() } }
+    func peerClosed() async -> Bool { await OffPool.run { self.blockingPeerClosed() } }
 
     /// Reads more bytes into `pending`; false at EOF, error or timeout.
-    func fillAsync() async -> Bool { await offPool { self.fill() } }
+    func fillAsync() async -> Bool { await OffPool.run { self.fill() } }
 }

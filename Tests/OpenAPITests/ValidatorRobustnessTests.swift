@@ -1,25 +1,13 @@
 import Document
+import TestSupport
 import Testing
 @testable import OpenAPI
-
-/// A small deterministic generator (no global state) for mutation tests.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 @Suite struct ValidatorRobustnessTests {
     static let alphabet = Array("/?&=%[]{};.,|+ aZ09-_:\"\\\u{0}é".utf8)
 
     /// Replaces, inserts or deletes bytes of `seed`; invalid UTF-8 is decoded with replacement characters.
-    static func mutate(_ seed: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var b = seed
         for _ in 0..<(1 + rng.below(4)) {
             let byte = rng.below(4) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : alphabet[rng.below(alphabet.count)]
@@ -38,7 +26,7 @@ struct SplitMix {
         let targets = ["/api/v2/tasks?filter[status]=open&filter[due][before]=2026-01-31&includes[]=owner",
                        "/v1/pets?pageSize=10&status=sold", "/v1/pets/3f1c2b9e-1d2a-4c3b-9a8e-7f6d5c4b3a21.ndjson"]
         let bodies = [#"{"title":"t","priority":null,"subtasks":[{"title":"u"}]}"#, #"{"name":"Rex","weight":2.5}"#]
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(seed: 42)
         for i in 0..<3_000 {
             let target = String(decoding: Self.mutate(Array(targets[i % targets.count].utf8), &rng), as: UTF8.self)
             let body = Self.mutate(Array(bodies[i % bodies.count].utf8), &rng)
@@ -59,7 +47,7 @@ struct SplitMix {
     @Test func mutatedMultipartBodiesNeverCrash() throws {
         let v = try validator("post", requestBody: ["content": ["multipart/form-data": ["schema": ["type": "object"]]]])
         let seed = Array("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--B--\r\n".utf8)
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             let r = v.validate(ValidationRequest(method: .post, target: "/items",
                                                  headers: [("Content-Type", "multipart/form-data; boundary=B")],

@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import OpenAPI
 import Synchronization
+import TestSupport
 import Testing
 @testable import Simulators
 

@@ -4,12 +4,12 @@ import Foundation
 ///
 /// The pool has one thread per core (two in CI); a test that blocks one of them (a synchronous spec
 /// load, a blocking socket read) delays every other test's tasks, timers and `Task.sleep` wake-ups.
-enum OffPool {
+public enum OffPool {
     /// The work a new thread runs (retained across `pthread_create`).
     private final class Job { let run: () -> Void; init(_ run: @escaping () -> Void) { self.run = run } }
 
     /// Runs `work` on a new POSIX thread and resumes with its result.
-    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
             let job = Unmanaged.passRetained(Job { continuation.resume(returning: work()) }).toOpaque()
             var thread = pthread_t()
@@ -27,7 +27,7 @@ enum OffPool {
     }
 
     /// Runs throwing `work` on a new thread and resumes with its result or error.
-    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await run { () -> Result<T, any Error> in Result { try work() } }.get()
     }
 }

@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}; loops=${2:-2}
-swift build --build-tests >/dev/null || exit 1
+swift build --build-tests >/dev/null || { echo "build failed: run swift build --build-tests"; exit 1; }
 bin=$(swift build --show-bin-path)/GatewayPackageTests.xctest
 out=$(mktemp -d /tmp/gateway-stress.XXXXXX)
 cp "$bin" "$out/tests.xctest"

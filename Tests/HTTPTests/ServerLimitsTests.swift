@@ -91,7 +91,7 @@ import Testing
         let handler: HTTPServerHandler = { _ in
             started.fire()
             do {
-                try await Task.sleep(for: .seconds(10))
+                try await Task.sleep(for: .seconds(120))  // must end by cancellation (the client disconnects), never by itself
             } catch {
                 cancelled.fire()
                 throw error
@@ -140,7 +140,7 @@ import Testing
         let started = TestLatch()
         let handler: HTTPServerHandler = { _ in
             started.fire()
-            try await Task.sleep(for: .seconds(10))
+            try await Task.sleep(for: .seconds(120))  // cancelled by the forced close; long so a late grace timer on a loaded machine still finds it busy
             return HTTPServerResponse(status: .ok)
         }
         let server = try await HTTPServer.start(configuration: HTTPServerConfiguration(), group: testGroup, handler: handler)

@@ -2,7 +2,7 @@ import Document
 
 extension RequestCheck {
     /// Header parameters the specification says to ignore (they are handled by HTTP itself).
-    static let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
+    static let ignoredHeaders = ["accept", "content-type", "authorization"]
     /// Deepest `a[b][c]…` key accepted (bounds the work a single query string can cause).
     static let maxDeepObjectDepth = 16
 
@@ -16,7 +16,8 @@ extension RequestCheck {
         let cookies = operation.parameters.contains { $0.parameter.location == .cookie } ? parseCookies() : []
         for cp in operation.parameters {
             let p = cp.parameter
-            if p.location == .header && RequestCheck.ignoredHeaders.contains(p.name.lowercased()) { continue }
+            if p.location == .header,
+               RequestCheck.ignoredHeaders.contains(where: { ValidationRequest.equalIgnoringASCIICase($0, p.name) }) { continue }
             let serialized: Result<SerializedValue, StyleError>?
             switch p.location {
             case .path: serialized = pathValues[p.name].map { extractPath($0, cp) }
@@ -39,16 +40,16 @@ extension RequestCheck {
                     checkContentParameter(s, cp, where_)
                 } else if case .scalar("") = s, p.allowEmptyValue, !cp.shape.types.contains(.string), !cp.shape.types.isEmpty {
                     // Present without a value, as allowEmptyValue permits: nothing to check.
-                    values[p.location, default: [:]][p.name] = .string("")
+                    values[p.location, default: [:]][CodePointKey(p.name)] = .string("")
                 } else {
                     let v = checkValue(s, shape: cp.shape, check: cp.check, location: where_, name: p.name)
-                    values[p.location, default: [:]][p.name] = v
+                    values[p.location, default: [:]][CodePointKey(p.name)] = v
                 }
             }
         }
         if !options.allowUndeclaredQueryParameters {
-            var seen: Set<String> = []
-            for (i, item) in items.enumerated() where !consumed[i] && seen.insert(item.name).inserted {
+            var seen: Set<CodePointKey> = []
+            for (i, item) in items.enumerated() where !consumed[i] && seen.insert(CodePointKey(item.name)).inserted {
                 violations.append(Violation(.query, name: item.name,
                                             message: "query parameter '\(item.name)' is not declared by \(operation.operation.displayName)"))
             }
@@ -68,11 +69,11 @@ extension RequestCheck {
         let p = cp.parameter
         let kind = p.content != nil ? .scalar : cp.shape.kind
         if p.style == .deepObject {
-            let prefix = p.name + "["
             var members: [(path: [String], value: String)] = []
-            for (i, item) in items.enumerated() where item.name.hasPrefix(prefix) {
+            for (i, item) in items.enumerated() {
+                guard let brackets = RequestCheck.brackets(of: item.name, after: p.name) else { continue }
                 consumed[i] = true
-                guard let path = RequestCheck.bracketPath(item.name.dropFirst(p.name.count)) else {
+                guard let path = RequestCheck.bracketPath(brackets) else {
                     return .failure("has a malformed deepObject key '\(item.name)'")
                 }
                 guard path.count <= RequestCheck.maxDeepObjectDepth else {
@@ -85,15 +86,16 @@ extension RequestCheck {
         if kind == .object && p.explode && p.style == .form {
             // Properties travel as top-level query parameters of their own.
             var members: [(String, SerializedValue)] = []
-            for (i, item) in items.enumerated() where !consumed[i] && !operation.queryNames.contains(item.name) {
-                guard cp.shape.properties[item.name] != nil || cp.shape.isOpen else { continue }
+            for (i, item) in items.enumerated() where !consumed[i] {
+                let key = CodePointKey(item.name)
+                guard !operation.queryNames.contains(key), cp.shape.properties[key] != nil || cp.shape.isOpen else { continue }
                 consumed[i] = true
                 members.append((item.name, .scalar(item.value)))
             }
             return members.isEmpty ? nil : .success(.map(members))
         }
         var found: [String] = []
-        for (i, item) in items.enumerated() where item.name == p.name {
+        for (i, item) in items.enumerated() where item.name.codePointsEqual(p.name) {
             consumed[i] = true
             found.append(item.value)
         }
@@ -130,7 +132,7 @@ extension RequestCheck {
     /// Cookie values are taken as sent: RFC 6265 defines no percent-decoding.
     private func extractCookie(_ cookies: [(String, String)], _ cp: CompiledParameter) -> Result<SerializedValue, StyleError>? {
         let p = cp.parameter
-        let found = cookies.filter { $0.0 == p.name }.map(\.1)
+        let found = cookies.filter { $0.0.codePointsEqual(p.name) }.map(\.1)
         guard !found.isEmpty else { return nil }
         let kind = p.content != nil ? .scalar : cp.shape.kind
         switch kind {
@@ -172,29 +174,42 @@ extension RequestCheck {
             }
         }
         report(value, coercionFailures: [], check: cp.check, location: where_, name: p.name)
-        values[p.location, default: [:]][p.name] = value
+        values[p.location, default: [:]][CodePointKey(p.name)] = value
+    }
+
+    /// The `[…]` rest of `key` when `key` is `name` followed by `[`, comparing bytes (so names match by
+    /// code points: `cafe\u{301}[a]` is not under `caf\u{E9}`); nil otherwise.
+    static func brackets(of key: String, after name: String) -> Substring? {
+        let k = key.utf8, n = name.utf8
+        guard k.count > n.count, k.starts(with: n) else { return nil }
+        let open = k.index(k.startIndex, offsetBy: n.count)
+        guard k[open] == UInt8(ascii: "[") else { return nil }
+        return Substring(k[open...])
     }
 
     /// `[a][b]` → ["a", "b"]; `[]` gives an empty token (array append); nil when brackets are unbalanced.
+    /// Works on bytes, so tokens keep their exact code points and a combining mark cannot join a bracket.
     static func bracketPath(_ s: Substring) -> [String]? {
         var out: [String] = []
-        var rest = s
-        while !rest.isEmpty {
-            guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
-            out.append(String(rest[rest.index(after: rest.startIndex)..<close]))
-            rest = rest[rest.index(after: close)...]
+        let bytes = s.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard bytes[i] == UInt8(ascii: "["), let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            out.append(String(Substring(bytes[bytes.index(after: i)..<close])))
+            i = bytes.index(after: close)
         }
         return out.isEmpty ? nil : out
     }
 
     /// Builds nested maps from bracket paths; a trailing empty token collects values into a list.
+    /// Member names are grouped by code points.
     static func nest(_ members: [(path: [String], value: String)]) -> SerializedValue {
-        var order: [String] = []
-        var groups: [String: [(path: [String], value: String)]] = [:]
-        var lists: [String: [String]] = [:]
-        var scalars: [String: [String]] = [:]
+        var order: [CodePointKey] = []
+        var groups: [CodePointKey: [(path: [String], value: String)]] = [:]
+        var lists: [CodePointKey: [String]] = [:]
+        var scalars: [CodePointKey: [String]] = [:]
         for m in members {
-            let head = m.path[0]
+            let head = CodePointKey(m.path[0])
             if groups[head] == nil && lists[head] == nil && scalars[head] == nil { order.append(head) }
             let rest = Array(m.path.dropFirst())
             if rest == [""] { lists[head, default: []].append(m.value) }
@@ -203,9 +218,9 @@ extension RequestCheck {
         }
         var out: [(String, SerializedValue)] = []
         for k in order {
-            if let g = groups[k] { out.append((k, nest(g))) }
-            if let l = lists[k] { out.append((k, .list(l))) }
-            for v in scalars[k] ?? [] { out.append((k, .scalar(v))) }
+            if let g = groups[k] { out.append((k.string, nest(g))) }
+            if let l = lists[k] { out.append((k.string, .list(l))) }
+            for v in scalars[k] ?? [] { out.append((k.string, .scalar(v))) }
         }
         return .map(out)
     }

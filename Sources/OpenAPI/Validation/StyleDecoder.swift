@@ -60,11 +60,15 @@ enum StyleDecoder {
                                decode: (Substring) -> String?) -> Result<SerializedValue, StyleError> {
         guard raw.hasPrefix(";") else { return .failure("matrix-style value must start with ';'") }
         let items = raw.dropFirst().split(separator: ";", omittingEmptySubsequences: false)
-        let encodedName = Substring(name)
+        // `name` or `name=value`, matched by bytes (names compare by code points).
+        let nameBytes = name.utf8
         func valueOf(_ item: Substring) -> Substring? {
-            if item == encodedName { return "" }
-            guard item.hasPrefix(encodedName), item.dropFirst(encodedName.count).first == "=" else { return nil }
-            return item.dropFirst(encodedName.count + 1)
+            let bytes = item.utf8
+            guard bytes.starts(with: nameBytes) else { return nil }
+            let after = bytes.index(bytes.startIndex, offsetBy: nameBytes.count)
+            if after == bytes.endIndex { return "" }
+            guard bytes[after] == UInt8(ascii: "=") else { return nil }
+            return Substring(bytes[bytes.index(after: after)...])
         }
         if kind == .object && explode {
             return split(raw.dropFirst().split(separator: ";").joined(separator: ";"), kind: .object,

@@ -100,6 +100,19 @@ import Testing
         #expect(bytes(other.violations.map(\.message)) == bytes(["required cookie parameter '\(Self.composed)' is missing"]))
     }
 
+    @Test func separatorsAreBytesEvenBeforeACombiningMark() throws {
+        // "=\u{301}" and ",\u{301}" are single Characters to Swift, so Character-based splitting missed
+        // the separator the upstream sees and produced other names.
+        let cookie = try validator(parameters: [param("x", "cookie", ["type": "string"], required: true)])
+        let c = get(cookie, "/items", headers: [("Cookie", "x=\u{301}y")])
+        #expect(c.isValid)
+        #expect(c.parameters[.cookie]?["x"] == .string("\u{301}y"))
+        let object = try validator(parameters: [param("f", "query", ["type": "object"], explode: false)])
+        #expect(get(object, "/items?f=a,b").parameters[.query]?["f"] == ["a": "b"])
+        // Three pieces (a, U+0301 b, 1), not the one pair {"a,\u{301}b": "1"}.
+        #expect(get(object, "/items?f=a,%CC%81b,1").violations.map(\.message) == ["query parameter 'f' expects name,value pairs"])
+    }
+
     @Test func headerNamesFoldASCIICaseOnly() throws {
         // U+212A KELVIN SIGN is canonically equivalent to "K": Swift calls "\u{212A}ey" and "Key" equal.
         #expect("\u{212A}ey" == "Key")

@@ -205,8 +205,8 @@ extension RequestCheck {
                 switch shape.kind {
                 case .array:
                     let explode = encoding?.explode ?? ((encoding?.style ?? .form) == .form)
-                    let delimiter: Character = encoding?.style == .spaceDelimited ? " " : encoding?.style == .pipeDelimited ? "|" : ","
-                    let list = explode ? texts : texts.flatMap { $0.split(separator: delimiter).map(String.init) }
+                    let delimiter = UInt8(ascii: encoding?.style == .spaceDelimited ? " " : encoding?.style == .pipeDelimited ? "|" : ",")
+                    let list = explode ? texts : texts.flatMap { Substring($0).splitBytes(delimiter, omittingEmpty: true).map(String.init) }
                     obj[name] = coercer.coerce(.list(list), shape: shape, at: here)
                 default:
                     if texts.count > 1 {

@@ -103,14 +103,14 @@ extension RequestCheck {
         if !p.allowEmptyValue && found.contains("") && !(kind == .array && found.count > 1) {
             return .failure("has an empty value (allowEmptyValue is not set)")
         }
-        let delimiter: Character = p.style == .spaceDelimited ? " " : p.style == .pipeDelimited ? "|" : ","
+        let delimiter = UInt8(ascii: p.style == .spaceDelimited ? " " : p.style == .pipeDelimited ? "|" : ",")
         switch kind {
         case .scalar:
             guard found.count == 1 else { return .failure("is given \(found.count) times but is not an array") }
             return .success(.scalar(found[0]))
         case .array:
             if p.explode { return .success(.list(found)) }
-            return .success(.list(found.flatMap { $0.isEmpty ? [] : $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init) }))
+            return .success(.list(found.flatMap { $0.isEmpty ? [] : Substring($0).splitBytes(delimiter).map(String.init) }))
         case .object:
             guard found.count == 1 else { return .failure("is given \(found.count) times but is not an array") }
             return StyleDecoder.split(found[0], kind: .object, delimiter: delimiter, explode: false, decode: { String($0) })
@@ -124,9 +124,9 @@ extension RequestCheck {
         if cp.parameter.content != nil { return .success(.scalar(joined)) }
         let kind = cp.shape.kind
         if kind == .array {
-            return .success(.list(joined.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }))
+            return .success(.list(Substring(joined).splitBytes(UInt8(ascii: ",")).map { $0.trimmingSpaces() }))
         }
-        return StyleDecoder.split(joined, kind: kind, delimiter: ",", explode: cp.parameter.explode, decode: { String($0) })
+        return StyleDecoder.split(joined, kind: kind, delimiter: UInt8(ascii: ","), explode: cp.parameter.explode, decode: { String($0) })
     }
 
     /// Cookie values are taken as sent: RFC 6265 defines no percent-decoding.
@@ -141,21 +141,24 @@ extension RequestCheck {
             return .success(.scalar(found[0]))
         case .array:
             if p.explode && found.count > 1 { return .success(.list(found)) }
-            return .success(.list(found.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }))
+            return .success(.list(found.flatMap { Substring($0).splitBytes(UInt8(ascii: ",")).map(String.init) }))
         case .object:
-            return StyleDecoder.split(found[0], kind: .object, delimiter: ",", explode: false, decode: { String($0) })
+            return StyleDecoder.split(found[0], kind: .object, delimiter: UInt8(ascii: ","), explode: false, decode: { String($0) })
         }
     }
 
+    /// `name=value` pairs of every Cookie header, split on bytes (see `splitBytes`) so names are the
+    /// upstream's and compare by code points.
     private func parseCookies() -> [(String, String)] {
         var out: [(String, String)] = []
+        let quote = UInt8(ascii: "\"")
         for header in request.headerValues("cookie") {
-            for pair in header.split(separator: ";") {
-                let t = pair.trimmingSpaces()
-                guard let eq = t.firstIndex(of: "=") else { continue }
-                var v = Substring(t[t.index(after: eq)...])
-                if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = v.dropFirst().dropLast() }
-                out.append((String(t[..<eq]), String(v)))
+            for pair in Substring(header).splitBytes(UInt8(ascii: ";"), omittingEmpty: true) {
+                let t = pair.trimmingSpaces().utf8
+                guard let eq = t.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                var v = t[t.index(after: eq)...]
+                if v.count >= 2, v.first == quote, v.last == quote { v = v.dropFirst().dropLast() }
+                out.append((String(Substring(t[..<eq])), String(Substring(v))))
             }
         }
         return out

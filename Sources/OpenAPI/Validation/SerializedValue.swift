@@ -27,8 +27,9 @@ indirect enum SerializedValue: Sendable, Equatable {
     static func keyValues(_ list: [String]) -> SerializedValue? {
         var out: [(String, SerializedValue)] = []
         for item in list {
-            guard let eq = item.firstIndex(of: "=") else { return nil }
-            out.append((String(item[..<eq]), .scalar(String(item[item.index(after: eq)...]))))
+            let bytes = item.utf8
+            guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            out.append((String(Substring(bytes[..<eq])), .scalar(String(Substring(bytes[bytes.index(after: eq)...])))))
         }
         return .map(out)
     }

@@ -113,6 +113,17 @@ import Testing
         #expect(get(object, "/items?f=a,%CC%81b,1").violations.map(\.message) == ["query parameter 'f' expects name,value pairs"])
     }
 
+    @Test func multipartNameIsUnquotedOnBytes() throws {
+        // `"\u{301}` is one Character: a Character-based unquote kept the quotes in the field name.
+        let name = "\u{301}x"
+        let schema: JSONValue = ["type": "object", "additionalProperties": false, "properties": [name: ["type": "integer"]]]
+        let v = try bodyValidator(["multipart/form-data": ["schema": schema]])
+        let body = "--B\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n1\r\n--B--\r\n"
+        let r = post(v, "/items", contentType: "multipart/form-data; boundary=B", body)
+        #expect(r.isValid)
+        #expect(r.body == [name: 1])
+    }
+
     @Test func headerNamesFoldASCIICaseOnly() throws {
         // U+212A KELVIN SIGN is canonically equivalent to "K": Swift calls "\u{212A}ey" and "Key" equal.
         #expect("\u{212A}ey" == "Key")

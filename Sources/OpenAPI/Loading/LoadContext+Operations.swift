@@ -79,12 +79,13 @@ extension LoadContext {
         var merged = pathParams.filter { p in !own.contains { $0.key == p.key } }
         merged.append(contentsOf: own)
 
-        let templateNames = Set(template.parameterNames)
-        for name in template.parameterNames where !merged.contains(where: { $0.location == .path && $0.name == name }) {
+        // Names match by code points, like every other parameter name (see ParameterKey).
+        let templateNames = Set(template.parameterNames.map { CodePointKey($0) })
+        for name in template.parameterNames where !merged.contains(where: { $0.location == .path && $0.name.codePointsEqual(name) }) {
             report("path template '\(template.text)' has '{\(name)}' but \(method) declares no path parameter '\(name)'",
                    at: loc.pointer, in: uri)
         }
-        for p in merged where p.location == .path && !templateNames.contains(p.name) {
+        for p in merged where p.location == .path && !templateNames.contains(CodePointKey(p.name)) {
             report("path parameter '\(p.name)' does not appear in path template '\(template.text)'",
                    at: p.source.pointer, in: p.source.documentURI)
         }

@@ -110,12 +110,12 @@ extension LoadContext {
             if let s = media["schema"], checkSchema(s, at: here.appending("schema"), in: uri) {
                 schema = SchemaLocation(documentURI: uri, pointer: here.appending("schema"))
             }
-            var encoding: [String: Encoding] = [:]
+            var encoding: [CodePointKey: Encoding] = [:]
             if case .object(let enc)? = media["encoding"] {
                 for (prop, e) in enc {
                     guard case .object(let eo) = e else { continue }
                     let ep = here.appending("encoding").appending(prop)
-                    encoding[prop] = Encoding(contentType: eo["contentType"]?.stringValue,
+                    encoding[CodePointKey(prop)] = Encoding(contentType: eo["contentType"]?.stringValue,
                                               style: eo["style"]?.stringValue.flatMap(ParameterStyle.init(rawValue:)),
                                               explode: bool(eo, "explode", at: ep, in: uri))
                 }

@@ -116,22 +116,24 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
 
     /// Splits on `;` outside double quotes.
     static func splitParameters(_ text: String) -> [Substring] {
-        if !text.utf8.contains(UInt8(ascii: ";")) { return [Substring(text)] }
+        // Bytes, not Characters: a combining mark after `"` or `;` must not hide it.
+        let bytes = text.utf8
+        if !bytes.contains(UInt8(ascii: ";")) { return [Substring(text)] }
         var out: [Substring] = []
-        var start = text.startIndex
+        var start = bytes.startIndex
         var inQuotes = false
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "\"" { inQuotes.toggle() } else if c == "\\" && inQuotes {
-                i = text.index(after: i)
-                if i == text.endIndex { break }
-            } else if c == ";" && !inQuotes {
-                out.append(text[start..<i]); start = text.index(after: i)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() } else if c == UInt8(ascii: "\\") && inQuotes {
+                i = bytes.index(after: i)
+                if i == bytes.endIndex { break }
+            } else if c == UInt8(ascii: ";") && !inQuotes {
+                out.append(Substring(bytes[start..<i])); start = bytes.index(after: i)
             }
-            i = text.index(after: i)
+            i = bytes.index(after: i)
         }
-        out.append(text[start...])
+        out.append(Substring(bytes[start...]))
         return out
     }
 }

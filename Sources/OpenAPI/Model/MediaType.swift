@@ -8,10 +8,11 @@ public struct MediaType: Sendable, Hashable {
     public var range: MediaRange
     /// The schema, when one is given.
     public var schema: SchemaLocation?
-    /// `encoding` entries by property name (form and multipart bodies).
-    public var encoding: [String: Encoding]
+    /// `encoding` entries by property name (form and multipart bodies), matched by code points like
+    /// the schema's property names.
+    public var encoding: [CodePointKey: Encoding]
 
-    public init(key: String, schema: SchemaLocation?, encoding: [String: Encoding] = [:]) {
+    public init(key: String, schema: SchemaLocation?, encoding: [CodePointKey: Encoding] = [:]) {
         self.key = key
         self.range = MediaRange(key) ?? MediaRange(type: "*", subtype: "*", parameters: [:])
         self.schema = schema

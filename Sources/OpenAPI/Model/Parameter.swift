@@ -75,10 +75,30 @@ public struct Parameter: Sendable, Hashable {
     public var key: ParameterKey { ParameterKey(name: name, location: location) }
 }
 
-/// A parameter's identity: name plus location.
+/// A parameter's identity: name plus location. Header names compare ASCII case-insensitively (HTTP
+/// field names), byte for byte otherwise; other names compare by code points, not by Swift's
+/// canonical equivalence (`"caf\u{E9}"` and `"cafe\u{301}"` are two query parameters).
 public struct ParameterKey: Sendable, Hashable {
     /// The literal name.
     public var name: String
     /// Where it is carried.
     public var location: ParameterLocation
+
+    /// Same location and the same name under that location's rule.
+    public static func == (a: ParameterKey, b: ParameterKey) -> Bool {
+        guard a.location == b.location else { return false }
+        if a.location == .header { return ValidationRequest.equalIgnoringASCIICase(a.name, b.name) }
+        return a.name.codePointsEqual(b.name)
+    }
+
+    /// Consistent with `==`: header names hash their ASCII-lowercased bytes.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        if location == .header {
+            for b in name.utf8 { hasher.combine(b &- 65 < 26 ? b | 0x20 : b) }
+            hasher.combine(name.utf8.count)
+        } else {
+            name.hashCodePoints(into: &hasher)
+        }
+    }
 }

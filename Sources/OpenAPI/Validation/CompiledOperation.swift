@@ -31,8 +31,8 @@ final class CompiledOperation: Sendable {
     let operation: Operation
     let parameters: [CompiledParameter]
     let media: [CompiledMedia]
-    /// Names of declared query parameters (for undeclared-parameter detection and form-explode objects).
-    let queryNames: Set<String>
+    /// Names of declared query parameters (for form-explode objects), by code points.
+    let queryNames: Set<CodePointKey>
 
     init(_ op: Operation, document: OpenAPIDocument, compiler: any SchemaCheckCompiler, shapes: SchemaShapeReader,
          cache: inout [SchemaLocation: any SchemaCheck]) throws(SchemaCheckCompileError) {
@@ -62,6 +62,6 @@ final class CompiledOperation: Sendable {
         }
         self.parameters = params.filter { !takesLeftovers($0) } + params.filter(takesLeftovers)
         self.media = media
-        self.queryNames = Set(op.parameters.filter { $0.location == .query }.map(\.name))
+        self.queryNames = Set(op.parameters.filter { $0.location == .query }.map { CodePointKey($0.name) })
     }
 }

@@ -43,10 +43,14 @@ enum MultipartParser {
                 if field == "content-disposition" {
                     let params = MediaRange.splitParameters(value).dropFirst()
                     for p in params {
-                        guard let eq = p.firstIndex(of: "=") else { continue }
-                        let key = p[..<eq].trimmingSpaces().lowercased()
-                        var v = p[p.index(after: eq)...].trimmingSpaces()
-                        if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = String(v.dropFirst().dropLast()) }
+                        // Bytes, not Characters, so the field name is the one the upstream reads.
+                        guard let eq = p.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                        let key = Substring(p.utf8[..<eq]).trimmingSpaces().lowercased()
+                        var v = Substring(p.utf8[p.utf8.index(after: eq)...]).trimmingSpaces()
+                        let quote = UInt8(ascii: "\"")
+                        if v.utf8.count >= 2, v.utf8.first == quote, v.utf8.last == quote {
+                            v = String(Substring(v.utf8.dropFirst().dropLast()))
+                        }
                         if key == "name" { name = v } else if key == "filename" { filename = v }
                     }
                 } else if field == "content-type" {

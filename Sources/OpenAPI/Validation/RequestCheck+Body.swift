@@ -79,22 +79,30 @@ extension RequestCheck {
             violations.append(Violation(.body, name: raw, message: "form field '\(raw)' has an invalid percent-encoding"))
         }
         // Properties encoded as deepObject (`filter[status]=open`) are gathered under their name.
-        var nested: [String: [(path: [String], value: String)]] = [:]
+        // Field names, properties and encodings all match by code points.
+        var nested: [CodePointKey: [(path: [String], value: String)]] = [:]
         var fields = FieldList()
         for item in items {
-            if let bracket = item.name.firstIndex(of: "["), item.name.hasSuffix("]") {
-                let prop = String(item.name[..<bracket])
-                if media.media.encoding[prop]?.style == .deepObject,
-                   let path = RequestCheck.bracketPath(item.name[bracket...]), path.count <= RequestCheck.maxDeepObjectDepth {
-                    if nested[prop] == nil { fields.append(prop, .nested(.map([]))) }
-                    nested[prop, default: []].append((path, item.value))
+            if let (prop, brackets) = RequestCheck.splitBrackets(item.name) {
+                let key = CodePointKey(prop)
+                if media.media.encoding[key]?.style == .deepObject,
+                   let path = RequestCheck.bracketPath(brackets), path.count <= RequestCheck.maxDeepObjectDepth {
+                    if nested[key] == nil { fields.append(prop, .nested(.map([]))) }
+                    nested[key, default: []].append((path, item.value))
                     continue
                 }
             }
             fields.append(item.name, .text(item.value))
         }
-        for (prop, members) in nested { fields.replace(prop, with: .nested(RequestCheck.nest(members))) }
+        for (prop, members) in nested { fields.replace(prop.string, with: .nested(RequestCheck.nest(members))) }
         buildObject(fields.entries, media)
+    }
+
+    /// `name[…]` split at its first `[`, by bytes; nil unless the key has a `[` and ends with `]`.
+    static func splitBrackets(_ key: String) -> (String, Substring)? {
+        let bytes = key.utf8
+        guard bytes.last == UInt8(ascii: "]"), let open = bytes.firstIndex(of: UInt8(ascii: "[")) else { return nil }
+        return (String(Substring(bytes[..<open])), Substring(bytes[open...]))
     }
 
     private mutating func checkMultipartBody(_ bytes: [UInt8], _ media: CompiledMedia, boundary: String) {
@@ -108,7 +116,8 @@ extension RequestCheck {
         var fields = FieldList()
         for part in parts {
             let value: FieldValue
-            if let encodingType = media.media.encoding[part.name]?.contentType, let sent = part.contentType,
+            let encoding = media.media.encoding[CodePointKey(part.name)]
+            if let encodingType = encoding?.contentType, let sent = part.contentType,
                let sentRange = MediaRange(sent),
                !encodingType.split(separator: ",").compactMap({ MediaRange(String($0)) }).contains(where: { $0.matches(sentRange) }) {
                 violations.append(Violation(.body, name: part.name, pointer: JSONPointer(tokens: [part.name]),
@@ -125,7 +134,7 @@ extension RequestCheck {
                 var latin1 = String.UnicodeScalarView()
                 latin1.append(contentsOf: part.body.map { Unicode.Scalar($0) })
                 value = .file(String(latin1))
-            } else if partType?.isJSON == true || media.media.encoding[part.name]?.contentType.flatMap(MediaRange.init)?.isJSON == true {
+            } else if partType?.isJSON == true || encoding?.contentType.flatMap(MediaRange.init)?.isJSON == true {
                 do { value = .json(try JSONReader.parse(Array(part.body))) } catch {
                     violations.append(Violation(.body, name: part.name, pointer: JSONPointer(tokens: [part.name]),
                                                 message: "part '\(part.name)' is not valid JSON: \(error.message) at \(error.location)"))
@@ -154,19 +163,21 @@ extension RequestCheck {
     }
 
     /// Fields in first-seen order with their values, found by name in O(1) (bodies may hold many fields).
+    /// Names match by code points: `caf\u{E9}` and `cafe\u{301}` are two fields, as the upstream sees them.
     struct FieldList {
         private(set) var entries: [(String, [FieldValue])] = []
-        private var index: [String: Int] = [:]
+        private var index: [CodePointKey: Int] = [:]
 
         mutating func append(_ name: String, _ value: FieldValue) {
-            if let i = index[name] { entries[i].1.append(value) } else {
-                index[name] = entries.count
+            let key = CodePointKey(name)
+            if let i = index[key] { entries[i].1.append(value) } else {
+                index[key] = entries.count
                 entries.append((name, [value]))
             }
         }
 
         mutating func replace(_ name: String, with value: FieldValue) {
-            if let i = index[name] { entries[i].1 = [value] }
+            if let i = index[CodePointKey(name)] { entries[i].1 = [value] }
         }
     }
 
@@ -177,7 +188,7 @@ extension RequestCheck {
         for (name, values) in fields {
             let shape = media.shape.property(name) ?? .unknown
             let here = JSONPointer(tokens: [name])
-            let encoding = media.media.encoding[name]
+            let encoding = media.media.encoding[CodePointKey(name)]
             if encoding?.contentType.flatMap(MediaRange.init)?.isJSON == true, values.count == 1, case .text(let t) = values[0] {
                 do { obj[name] = try JSONReader.parse(Array(t.utf8)) } catch {
                     violations.append(Violation(.body, name: name, pointer: here,
@@ -194,8 +205,8 @@ extension RequestCheck {
                 switch shape.kind {
                 case .array:
                     let explode = encoding?.explode ?? ((encoding?.style ?? .form) == .form)
-                    let delimiter: Character = encoding?.style == .spaceDelimited ? " " : encoding?.style == .pipeDelimited ? "|" : ","
-                    let list = explode ? texts : texts.flatMap { $0.split(separator: delimiter).map(String.init) }
+                    let delimiter = UInt8(ascii: encoding?.style == .spaceDelimited ? " " : encoding?.style == .pipeDelimited ? "|" : ",")
+                    let list = explode ? texts : texts.flatMap { Substring($0).splitBytes(delimiter, omittingEmpty: true).map(String.init) }
                     obj[name] = coercer.coerce(.list(list), shape: shape, at: here)
                 default:
                     if texts.count > 1 {

@@ -2,7 +2,7 @@ import Document
 
 extension RequestCheck {
     /// Header parameters the specification says to ignore (they are handled by HTTP itself).
-    static let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
+    static let ignoredHeaders = ["accept", "content-type", "authorization"]
     /// Deepest `a[b][c]…` key accepted (bounds the work a single query string can cause).
     static let maxDeepObjectDepth = 16
 
@@ -16,7 +16,8 @@ extension RequestCheck {
         let cookies = operation.parameters.contains { $0.parameter.location == .cookie } ? parseCookies() : []
         for cp in operation.parameters {
             let p = cp.parameter
-            if p.location == .header && RequestCheck.ignoredHeaders.contains(p.name.lowercased()) { continue }
+            if p.location == .header,
+               RequestCheck.ignoredHeaders.contains(where: { ValidationRequest.equalIgnoringASCIICase($0, p.name) }) { continue }
             let serialized: Result<SerializedValue, StyleError>?
             switch p.location {
             case .path: serialized = pathValues[p.name].map { extractPath($0, cp) }
@@ -39,16 +40,16 @@ extension RequestCheck {
                     checkContentParameter(s, cp, where_)
                 } else if case .scalar("") = s, p.allowEmptyValue, !cp.shape.types.contains(.string), !cp.shape.types.isEmpty {
                     // Present without a value, as allowEmptyValue permits: nothing to check.
-                    values[p.location, default: [:]][p.name] = .string("")
+                    values[p.location, default: [:]][CodePointKey(p.name)] = .string("")
                 } else {
                     let v = checkValue(s, shape: cp.shape, check: cp.check, location: where_, name: p.name)
-                    values[p.location, default: [:]][p.name] = v
+                    values[p.location, default: [:]][CodePointKey(p.name)] = v
                 }
             }
         }
         if !options.allowUndeclaredQueryParameters {
-            var seen: Set<String> = []
-            for (i, item) in items.enumerated() where !consumed[i] && seen.insert(item.name).inserted {
+            var seen: Set<CodePointKey> = []
+            for (i, item) in items.enumerated() where !consumed[i] && seen.insert(CodePointKey(item.name)).inserted {
                 violations.append(Violation(.query, name: item.name,
                                             message: "query parameter '\(item.name)' is not declared by \(operation.operation.displayName)"))
             }
@@ -68,11 +69,11 @@ extension RequestCheck {
         let p = cp.parameter
         let kind = p.content != nil ? .scalar : cp.shape.kind
         if p.style == .deepObject {
-            let prefix = p.name + "["
             var members: [(path: [String], value: String)] = []
-            for (i, item) in items.enumerated() where item.name.hasPrefix(prefix) {
+            for (i, item) in items.enumerated() {
+                guard let brackets = RequestCheck.brackets(of: item.name, after: p.name) else { continue }
                 consumed[i] = true
-                guard let path = RequestCheck.bracketPath(item.name.dropFirst(p.name.count)) else {
+                guard let path = RequestCheck.bracketPath(brackets) else {
                     return .failure("has a malformed deepObject key '\(item.name)'")
                 }
                 guard path.count <= RequestCheck.maxDeepObjectDepth else {
@@ -85,15 +86,16 @@ extension RequestCheck {
         if kind == .object && p.explode && p.style == .form {
             // Properties travel as top-level query parameters of their own.
             var members: [(String, SerializedValue)] = []
-            for (i, item) in items.enumerated() where !consumed[i] && !operation.queryNames.contains(item.name) {
-                guard cp.shape.properties[item.name] != nil || cp.shape.isOpen else { continue }
+            for (i, item) in items.enumerated() where !consumed[i] {
+                let key = CodePointKey(item.name)
+                guard !operation.queryNames.contains(key), cp.shape.properties[key] != nil || cp.shape.isOpen else { continue }
                 consumed[i] = true
                 members.append((item.name, .scalar(item.value)))
             }
             return members.isEmpty ? nil : .success(.map(members))
         }
         var found: [String] = []
-        for (i, item) in items.enumerated() where item.name == p.name {
+        for (i, item) in items.enumerated() where item.name.codePointsEqual(p.name) {
             consumed[i] = true
             found.append(item.value)
         }
@@ -101,14 +103,14 @@ extension RequestCheck {
         if !p.allowEmptyValue && found.contains("") && !(kind == .array && found.count > 1) {
             return .failure("has an empty value (allowEmptyValue is not set)")
         }
-        let delimiter: Character = p.style == .spaceDelimited ? " " : p.style == .pipeDelimited ? "|" : ","
+        let delimiter = UInt8(ascii: p.style == .spaceDelimited ? " " : p.style == .pipeDelimited ? "|" : ",")
         switch kind {
         case .scalar:
             guard found.count == 1 else { return .failure("is given \(found.count) times but is not an array") }
             return .success(.scalar(found[0]))
         case .array:
             if p.explode { return .success(.list(found)) }
-            return .success(.list(found.flatMap { $0.isEmpty ? [] : $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init) }))
+            return .success(.list(found.flatMap { $0.isEmpty ? [] : Substring($0).splitBytes(delimiter).map(String.init) }))
         case .object:
             guard found.count == 1 else { return .failure("is given \(found.count) times but is not an array") }
             return StyleDecoder.split(found[0], kind: .object, delimiter: delimiter, explode: false, decode: { String($0) })
@@ -122,15 +124,15 @@ extension RequestCheck {
         if cp.parameter.content != nil { return .success(.scalar(joined)) }
         let kind = cp.shape.kind
         if kind == .array {
-            return .success(.list(joined.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }))
+            return .success(.list(Substring(joined).splitBytes(UInt8(ascii: ",")).map { $0.trimmingSpaces() }))
         }
-        return StyleDecoder.split(joined, kind: kind, delimiter: ",", explode: cp.parameter.explode, decode: { String($0) })
+        return StyleDecoder.split(joined, kind: kind, delimiter: UInt8(ascii: ","), explode: cp.parameter.explode, decode: { String($0) })
     }
 
     /// Cookie values are taken as sent: RFC 6265 defines no percent-decoding.
     private func extractCookie(_ cookies: [(String, String)], _ cp: CompiledParameter) -> Result<SerializedValue, StyleError>? {
         let p = cp.parameter
-        let found = cookies.filter { $0.0 == p.name }.map(\.1)
+        let found = cookies.filter { $0.0.codePointsEqual(p.name) }.map(\.1)
         guard !found.isEmpty else { return nil }
         let kind = p.content != nil ? .scalar : cp.shape.kind
         switch kind {
@@ -139,21 +141,24 @@ extension RequestCheck {
             return .success(.scalar(found[0]))
         case .array:
             if p.explode && found.count > 1 { return .success(.list(found)) }
-            return .success(.list(found.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }))
+            return .success(.list(found.flatMap { Substring($0).splitBytes(UInt8(ascii: ",")).map(String.init) }))
         case .object:
-            return StyleDecoder.split(found[0], kind: .object, delimiter: ",", explode: false, decode: { String($0) })
+            return StyleDecoder.split(found[0], kind: .object, delimiter: UInt8(ascii: ","), explode: false, decode: { String($0) })
         }
     }
 
+    /// `name=value` pairs of every Cookie header, split on bytes (see `splitBytes`) so names are the
+    /// upstream's and compare by code points.
     private func parseCookies() -> [(String, String)] {
         var out: [(String, String)] = []
+        let quote = UInt8(ascii: "\"")
         for header in request.headerValues("cookie") {
-            for pair in header.split(separator: ";") {
-                let t = pair.trimmingSpaces()
-                guard let eq = t.firstIndex(of: "=") else { continue }
-                var v = Substring(t[t.index(after: eq)...])
-                if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = v.dropFirst().dropLast() }
-                out.append((String(t[..<eq]), String(v)))
+            for pair in Substring(header).splitBytes(UInt8(ascii: ";"), omittingEmpty: true) {
+                let t = pair.trimmingSpaces().utf8
+                guard let eq = t.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                var v = t[t.index(after: eq)...]
+                if v.count >= 2, v.first == quote, v.last == quote { v = v.dropFirst().dropLast() }
+                out.append((String(Substring(t[..<eq])), String(Substring(v))))
             }
         }
         return out
@@ -172,29 +177,42 @@ extension RequestCheck {
             }
         }
         report(value, coercionFailures: [], check: cp.check, location: where_, name: p.name)
-        values[p.location, default: [:]][p.name] = value
+        values[p.location, default: [:]][CodePointKey(p.name)] = value
+    }
+
+    /// The `[…]` rest of `key` when `key` is `name` followed by `[`, comparing bytes (so names match by
+    /// code points: `cafe\u{301}[a]` is not under `caf\u{E9}`); nil otherwise.
+    static func brackets(of key: String, after name: String) -> Substring? {
+        let k = key.utf8, n = name.utf8
+        guard k.count > n.count, k.starts(with: n) else { return nil }
+        let open = k.index(k.startIndex, offsetBy: n.count)
+        guard k[open] == UInt8(ascii: "[") else { return nil }
+        return Substring(k[open...])
     }
 
     /// `[a][b]` → ["a", "b"]; `[]` gives an empty token (array append); nil when brackets are unbalanced.
+    /// Works on bytes, so tokens keep their exact code points and a combining mark cannot join a bracket.
     static func bracketPath(_ s: Substring) -> [String]? {
         var out: [String] = []
-        var rest = s
-        while !rest.isEmpty {
-            guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
-            out.append(String(rest[rest.index(after: rest.startIndex)..<close]))
-            rest = rest[rest.index(after: close)...]
+        let bytes = s.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard bytes[i] == UInt8(ascii: "["), let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            out.append(String(Substring(bytes[bytes.index(after: i)..<close])))
+            i = bytes.index(after: close)
         }
         return out.isEmpty ? nil : out
     }
 
     /// Builds nested maps from bracket paths; a trailing empty token collects values into a list.
+    /// Member names are grouped by code points.
     static func nest(_ members: [(path: [String], value: String)]) -> SerializedValue {
-        var order: [String] = []
-        var groups: [String: [(path: [String], value: String)]] = [:]
-        var lists: [String: [String]] = [:]
-        var scalars: [String: [String]] = [:]
+        var order: [CodePointKey] = []
+        var groups: [CodePointKey: [(path: [String], value: String)]] = [:]
+        var lists: [CodePointKey: [String]] = [:]
+        var scalars: [CodePointKey: [String]] = [:]
         for m in members {
-            let head = m.path[0]
+            let head = CodePointKey(m.path[0])
             if groups[head] == nil && lists[head] == nil && scalars[head] == nil { order.append(head) }
             let rest = Array(m.path.dropFirst())
             if rest == [""] { lists[head, default: []].append(m.value) }
@@ -203,9 +221,9 @@ extension RequestCheck {
         }
         var out: [(String, SerializedValue)] = []
         for k in order {
-            if let g = groups[k] { out.append((k, nest(g))) }
-            if let l = lists[k] { out.append((k, .list(l))) }
-            for v in scalars[k] ?? [] { out.append((k, .scalar(v))) }
+            if let g = groups[k] { out.append((k.string, nest(g))) }
+            if let l = lists[k] { out.append((k.string, .list(l))) }
+            for v in scalars[k] ?? [] { out.append((k.string, .scalar(v))) }
         }
         return .map(out)
     }

@@ -5,7 +5,7 @@ struct RequestCheck {
     let request: ValidationRequest
     let operation: CompiledOperation
     let options: ValidatorOptions
-    var values: [ParameterLocation: [String: JSONValue]] = [:]
+    var values: [ParameterLocation: [CodePointKey: JSONValue]] = [:]
     var body: JSONValue?
     var violations: [Violation] = []
     /// Set when a 413 or 415 outranks the default 400.

@@ -8,11 +8,11 @@ import Document
 public final class SchemaShape: Sendable {
     private let ownTypes: JSONTypes
     private let ownItems: SchemaShape?
-    private let ownProperties: [String: SchemaShape]
+    private let ownProperties: [CodePointKey: SchemaShape]
     private let ownAdditional: SchemaShape?
     private let pending: PendingShape?
 
-    init(types: JSONTypes, items: SchemaShape?, properties: [String: SchemaShape], additional: SchemaShape?) {
+    init(types: JSONTypes, items: SchemaShape?, properties: [CodePointKey: SchemaShape], additional: SchemaShape?) {
         ownTypes = types
         ownItems = items
         ownProperties = properties
@@ -36,8 +36,9 @@ public final class SchemaShape: Sendable {
     public var types: JSONTypes { resolved.ownTypes }
     /// The shape of array items.
     public var items: SchemaShape? { resolved.ownItems }
-    /// Shapes of named properties.
-    public var properties: [String: SchemaShape] { resolved.ownProperties }
+    /// Shapes of named properties, by code points like JSON object keys (`"caf\u{E9}"` and
+    /// `"cafe\u{301}"` are two properties, although Swift's `String ==` calls them equal).
+    public var properties: [CodePointKey: SchemaShape] { resolved.ownProperties }
     /// The shape of other properties; nil when the schema closes the object (`additionalProperties: false`).
     public var additional: SchemaShape? {
         guard let pending else { return ownAdditional }
@@ -59,8 +60,8 @@ public final class SchemaShape: Sendable {
     /// See `kind`.
     public enum Kind: Sendable { case scalar, array, object }
 
-    /// The shape for property `name`.
-    public func property(_ name: String) -> SchemaShape? { properties[name] ?? additional }
+    /// The shape for property `name` (matched by code points).
+    public func property(_ name: String) -> SchemaShape? { properties[CodePointKey(name)] ?? additional }
 
     /// Whether the object admits properties other than the named ones.
     public var isOpen: Bool { additional != nil }

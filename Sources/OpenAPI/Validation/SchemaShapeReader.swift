@@ -29,7 +29,7 @@ final class SchemaShapeReader {
         }
         var types: JSONTypes = []
         var items: SchemaShape?
-        var properties: [String: SchemaShape] = [:]
+        var properties: [CodePointKey: SchemaShape] = [:]
         var additional: SchemaShape? = .unknown
         if case .string(let ref)? = s["$ref"], let (target, targetBase, key) = resolve(ref, base: base) {
             let r: SchemaShape
@@ -53,7 +53,7 @@ final class SchemaShapeReader {
         if s["nullable"]?.boolValue == true { types.insert(.null) }
         if let i = s["items"] { items = shape(of: i, base: base, depth: depth + 1) }
         if case .object(let props)? = s["properties"] {
-            for (k, v) in props { properties[k] = shape(of: v, base: base, depth: depth + 1) }
+            for (k, v) in props { properties[CodePointKey(k)] = shape(of: v, base: base, depth: depth + 1) }
             if types.isEmpty { types = .object }
         }
         switch s["additionalProperties"] {
@@ -79,9 +79,10 @@ final class SchemaShapeReader {
 
     /// True when the schema is a bare `$ref` (plus annotations): its shape is the target's, shared as is.
     private static func onlyReference(_ s: JSONObject) -> Bool {
-        let shaping: Set<String> = ["type", "items", "properties", "additionalProperties", "unevaluatedProperties",
-                                    "allOf", "anyOf", "oneOf", "enum", "const", "nullable"]
-        return !s.keys.contains(where: shaping.contains)
+        // Looked up in the object, so keys match by code points like every JSON member name.
+        let shaping = ["type", "items", "properties", "additionalProperties", "unevaluatedProperties",
+                       "allOf", "anyOf", "oneOf", "enum", "const", "nullable"]
+        return !shaping.contains { s[$0] != nil }
     }
 
     /// Resolves a schema `$ref` (same document or relative file) to its value and document URI.

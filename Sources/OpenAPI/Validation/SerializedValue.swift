@@ -4,11 +4,12 @@ indirect enum SerializedValue: Sendable, Equatable {
     case list([String])
     case map([(String, SerializedValue)])
 
+    /// Equal when the strings have the same code points (not Swift's canonical equivalence).
     static func == (a: SerializedValue, b: SerializedValue) -> Bool {
         switch (a, b) {
-        case (.scalar(let x), .scalar(let y)): x == y
-        case (.list(let x), .list(let y)): x == y
-        case (.map(let x), .map(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.scalar(let x), .scalar(let y)): x.codePointsEqual(y)
+        case (.list(let x), .list(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.codePointsEqual($1) }
+        case (.map(let x), .map(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0.codePointsEqual($1.0) && $0.1 == $1.1 }
         default: false
         }
     }
@@ -26,8 +27,9 @@ indirect enum SerializedValue: Sendable, Equatable {
     static func keyValues(_ list: [String]) -> SerializedValue? {
         var out: [(String, SerializedValue)] = []
         for item in list {
-            guard let eq = item.firstIndex(of: "=") else { return nil }
-            out.append((String(item[..<eq]), .scalar(String(item[item.index(after: eq)...]))))
+            let bytes = item.utf8
+            guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            out.append((String(Substring(bytes[..<eq])), .scalar(String(Substring(bytes[bytes.index(after: eq)...])))))
         }
         return .map(out)
     }

@@ -1,11 +1,12 @@
 /// Splits serialized parameter values by `style` and `explode` (the OpenAPI style table), before type coercion.
 enum StyleDecoder {
-    /// Splits a single string value (path after the prefix, header, non-exploded query/cookie) by delimiter.
-    static func split(_ text: String, kind: SchemaShape.Kind, delimiter: Character, explode: Bool,
+    /// Splits a single string value (path after the prefix, header, non-exploded query/cookie) by an
+    /// ASCII delimiter byte (see `splitBytes`).
+    static func split(_ text: String, kind: SchemaShape.Kind, delimiter: UInt8, explode: Bool,
                       decode: (Substring) -> String?) -> Result<SerializedValue, StyleError> {
-        func pieces(_ s: String, _ sep: Character) -> [String]? {
+        func pieces(_ s: String, _ sep: UInt8) -> [String]? {
             var out: [String] = []
-            for p in s.split(separator: sep, omittingEmptySubsequences: false) {
+            for p in Substring(s).splitBytes(sep) {
                 guard let d = decode(p) else { return nil }
                 out.append(d)
             }
@@ -24,9 +25,10 @@ enum StyleDecoder {
             if explode {
                 // name=value items separated by the delimiter; split before decoding so `%3D` stays in values.
                 var out: [(String, SerializedValue)] = []
-                for item in text.split(separator: delimiter, omittingEmptySubsequences: false) {
-                    guard let eq = item.firstIndex(of: "=") else { return .failure("expects name=value pairs") }
-                    guard let k = decode(item[..<eq]), let v = decode(item[item.index(after: eq)...]) else {
+                for item in Substring(text).splitBytes(delimiter) {
+                    guard let eq = item.utf8.firstIndex(of: UInt8(ascii: "=")) else { return .failure("expects name=value pairs") }
+                    guard let k = decode(Substring(item.utf8[..<eq])),
+                          let v = decode(Substring(item.utf8[item.utf8.index(after: eq)...])) else {
                         return .failure("has an invalid percent-encoding")
                     }
                     out.append((k, .scalar(v)))
@@ -45,30 +47,35 @@ enum StyleDecoder {
         let decode: (Substring) -> String? = { PercentDecoding.decode(String($0)) }
         switch style {
         case .label:
-            guard raw.hasPrefix(".") else { return .failure("label-style value must start with '.'") }
-            let rest = String(raw.dropFirst())
-            return split(rest, kind: kind, delimiter: explode ? "." : ",", explode: explode, decode: decode)
+            guard raw.utf8.first == UInt8(ascii: ".") else { return .failure("label-style value must start with '.'") }
+            let rest = String(Substring(raw.utf8.dropFirst()))
+            return split(rest, kind: kind, delimiter: UInt8(ascii: explode ? "." : ","), explode: explode, decode: decode)
         case .matrix:
             return matrix(raw, name: name, explode: explode, kind: kind, decode: decode)
         default:
-            return split(raw, kind: kind, delimiter: ",", explode: explode, decode: decode)
+            return split(raw, kind: kind, delimiter: UInt8(ascii: ","), explode: explode, decode: decode)
         }
     }
 
     /// `;name=value`, `;name=a,b`, `;name=a;name=b`, `;k=v;k2=v2` (object explode).
     private static func matrix(_ raw: String, name: String, explode: Bool, kind: SchemaShape.Kind,
                                decode: (Substring) -> String?) -> Result<SerializedValue, StyleError> {
-        guard raw.hasPrefix(";") else { return .failure("matrix-style value must start with ';'") }
-        let items = raw.dropFirst().split(separator: ";", omittingEmptySubsequences: false)
-        let encodedName = Substring(name)
+        guard raw.utf8.first == UInt8(ascii: ";") else { return .failure("matrix-style value must start with ';'") }
+        let rest = Substring(raw.utf8.dropFirst())
+        let items = rest.splitBytes(UInt8(ascii: ";"))
+        // `name` or `name=value`, matched by bytes (names compare by code points).
+        let nameBytes = name.utf8
         func valueOf(_ item: Substring) -> Substring? {
-            if item == encodedName { return "" }
-            guard item.hasPrefix(encodedName), item.dropFirst(encodedName.count).first == "=" else { return nil }
-            return item.dropFirst(encodedName.count + 1)
+            let bytes = item.utf8
+            guard bytes.starts(with: nameBytes) else { return nil }
+            let after = bytes.index(bytes.startIndex, offsetBy: nameBytes.count)
+            if after == bytes.endIndex { return "" }
+            guard bytes[after] == UInt8(ascii: "=") else { return nil }
+            return Substring(bytes[bytes.index(after: after)...])
         }
         if kind == .object && explode {
-            return split(raw.dropFirst().split(separator: ";").joined(separator: ";"), kind: .object,
-                         delimiter: ";", explode: true, decode: decode)
+            return split(rest.splitBytes(UInt8(ascii: ";"), omittingEmpty: true).joined(separator: ";"), kind: .object,
+                         delimiter: UInt8(ascii: ";"), explode: true, decode: decode)
         }
         if kind == .array && explode {
             var out: [String] = []
@@ -79,7 +86,16 @@ enum StyleDecoder {
             return .success(.list(out))
         }
         guard items.count == 1, let v = valueOf(items[0]) else { return .failure("expects ;\(name)=value") }
-        return split(String(v), kind: kind, delimiter: ",", explode: false, decode: decode)
+        return split(String(v), kind: kind, delimiter: UInt8(ascii: ","), explode: false, decode: decode)
+    }
+}
+
+extension Substring {
+    /// The pieces between `separator` bytes. Splitting bytes rather than Characters means a combining
+    /// mark after a separator cannot hide it and a canonically equivalent character (U+037E for `;`)
+    /// cannot pose as one: pieces, and the names in them, are what the upstream sees.
+    func splitBytes(_ separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        utf8.split(separator: separator, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }
 

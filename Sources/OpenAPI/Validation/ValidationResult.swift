@@ -8,8 +8,10 @@ public struct ValidationResult: Sendable {
     public var operation: Operation?
     /// Index of the operation in the validator's operation list.
     public var operationIndex: Int?
-    /// Parameter values after decoding and coercion to the schema's types, by location then name.
-    public var parameters: [ParameterLocation: [String: JSONValue]]
+    /// Parameter values after decoding and coercion to the schema's types, by location then declared
+    /// name. Names are keyed by code points, as they were matched (`"caf\u{E9}"` and `"cafe\u{301}"`
+    /// are two query parameters); header values are under the name as the document spells it.
+    public var parameters: [ParameterLocation: [CodePointKey: JSONValue]]
     /// The parsed body (JSON, form or multipart as an object, text as a string), when one was checked.
     public var body: JSONValue?
     /// Every violation found.
@@ -18,7 +20,7 @@ public struct ValidationResult: Sendable {
     public var allowedMethods: [HTTPMethod]
 
     public init(status: Int? = nil, operation: Operation? = nil, operationIndex: Int? = nil,
-                parameters: [ParameterLocation: [String: JSONValue]] = [:], body: JSONValue? = nil,
+                parameters: [ParameterLocation: [CodePointKey: JSONValue]] = [:], body: JSONValue? = nil,
                 violations: [Violation] = [], allowedMethods: [HTTPMethod] = []) {
         self.status = status
         self.operation = operation

@@ -236,6 +236,24 @@ import Synchronization
         }
     }
 
+    /// RFC 9112 §9.5: an origin that answers (413) without reading a large body gets its answer
+    /// through, instead of the client blocking on the full send buffer until its timeout.
+    @Test func anEarlyResponseStopsTheUploadAndIsRead() async throws {
+        let done = DispatchSemaphore(value: 0)
+        let origin = ScriptedServer([{ conn in
+            conn.readHead()
+            conn.send("HTTP/1.1 413 Content Too Large\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbig!")
+            _ = done.wait(timeout: .now() + 60)  // keeps the connection open without reading the body
+        }])
+        let client = Self.client { $0.firstByteTimeout = .seconds(20) }
+        let body = [UInt8](repeating: 0x61, count: 64 << 20)  // far more than both socket buffers hold
+        let response = try await client.execute(HTTPClientRequest(method: .POST, origin: origin.origin, body: .bytes(body)))
+        #expect(response.status.code == 413)
+        #expect(try await response.body.collect(upTo: 100) == Array("big!".utf8))
+        done.signal()
+        #expect(await eventually { client.openConnections(to: origin.origin) == 0 })  // not pooled: the body was cut off
+    }
+
     @Test func invalidURLs() {
         for url in ["ftp://x/", "http://", "http://host:99999/", "http://[::1/", "http://a b/"] {
             #expect(throws: HTTPClientError.invalidURL(url)) { try HTTPClientRequest(url: url) }

@@ -22,8 +22,15 @@ extension ClientConnection {
             let method = head.method
             let needsLength = !body.isEmpty || method == .POST || method == .PUT || method == .PATCH
             HTTPHeadSerializer.write(head, framing: needsLength ? .contentLength(body.count) : .none, into: &bytes)
+            // While the body is still going out, an early response (typically 413 or 401 with
+            // `Connection: close`) stops the upload and is read (RFC 9112 §9.5), instead of the write
+            // blocking until a timeout or failing on the origin's reset.
+            channel.yieldsBlockedWriteToIncomingData = true
+            defer { channel.yieldsBlockedWriteToIncomingData = false }
             do {
                 try await transport.write(bytes, body, deadline: deadline)
+            } catch .peerRespondedEarly {
+                markNotReusable()
             } catch {
                 fail()
                 throw ExchangeFailure(error: Self.map(error, stage: stage, origin: origin),

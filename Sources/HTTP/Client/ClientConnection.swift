@@ -83,7 +83,7 @@ final class ClientConnection: @unchecked Sendable {
         case .connectionRefused: return .refused(origin: origin.description)
         case .timedOut: return .timeout(stage: stage, origin: origin.description)
         case .cancelled: return .cancelled
-        case .connectionReset, .closed, .system: return .reset(origin: origin.description)
+        case .connectionReset, .closed, .system, .peerRespondedEarly: return .reset(origin: origin.description)
         case .tls(let error): return .tlsFailure(host: origin.host, reason: error.description)
         }
     }
@@ -170,6 +170,10 @@ final class ClientConnection: @unchecked Sendable {
             discard()
         }
     }
+
+    /// The connection will close after this exchange (e.g. the origin answered before the whole
+    /// request body was sent, so the rest of the body was never framed on the wire).
+    func markNotReusable() { reusable = false }
 
     /// The exchange failed: the connection cannot be trusted any more.
     func fail() {

@@ -29,6 +29,10 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     /// runtime per wait). Server sockets turn it off: their task is only ever cancelled together with
     /// an event that wakes the wait anyway (peer close → EOF/HUP, forced shutdown → `close()`).
     var wakesOnCancel = true
+    /// While set, a write that has to wait for buffer space gives up with `.peerRespondedEarly` as
+    /// soon as the peer has sent something (RFC 9112 §9.5: a client sending a body should watch for
+    /// an error response and stop sending). Set by the client around writing a request.
+    var yieldsBlockedWriteToIncomingData = false
     private let readStorage: ReadStorage
 
     /// Edge-triggered (default): registered once for IN|OUT|RDHUP, never modified. Level-triggered
@@ -67,6 +71,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         if events & (GW_EPOLLIN | GW_EPOLLRDHUP) != 0 || failed {
             readable = true
             resume(.read, .success(()))
+            if yieldsBlockedWriteToIncomingData && events & GW_EPOLLIN != 0 { resume(.write, .failure(.peerRespondedEarly)) }
         }
         if events & GW_EPOLLOUT != 0 || failed {
             writable = true
@@ -141,8 +146,16 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
                 if code != EAGAIN && code != EWOULDBLOCK { throw SocketError.from(errno: code, operation: "writev") }
                 writable = false
             }
+            // An early response that arrived before this wait raised its edge already: ask the kernel.
+            if yieldsBlockedWriteToIncomingData && hasIncomingData() { throw .peerRespondedEarly }
             try await wait(.write, deadline: deadline)
         }
+    }
+
+    /// Whether bytes from the peer wait in the receive buffer (non-blocking `MSG_PEEK`, one syscall).
+    private func hasIncomingData() -> Bool {
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
     }
 
     /// Waits for a non-blocking connect to finish, then reports its outcome.

@@ -17,6 +17,9 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
     case system(operation: String, errno: Int32)
     /// The TLS layer on this socket failed (handshake, certificate check, bad record).
     case tls(TLSError)
+    /// A blocked write gave way because the peer sent data first (an early response while the
+    /// request body was still being sent; see `SocketChannel.yieldsBlockedWriteToIncomingData`).
+    case peerRespondedEarly
 
     /// Maps an errno from `operation` to a case.
     static func from(errno code: Int32, operation: String) -> SocketError {
@@ -37,6 +40,7 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         case .closed: return "socket closed"
         case .system(let operation, let code): return "\(operation) failed: \(String(cString: strerror(code)))"
         case .tls(let error): return error.description
+        case .peerRespondedEarly: return "peer responded before the request was sent completely"
         }
     }
 }

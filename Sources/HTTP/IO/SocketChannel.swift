@@ -18,11 +18,14 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     private var writable = true
     /// The peer sent FIN or the socket errored (EPOLLRDHUP / HUP / ERR).
     private(set) var peerClosed = false
-    private var readWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
-    private var writeWaiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
-    /// Reusable timers for bounded waits, made on first use (no allocation per wait after that).
-    private var readTimer: LoopTimer?
-    private var writeTimer: LoopTimer?
+    /// One direction's pending wait: the parked task and its reusable timer for bounded waits
+    /// (made on first use: no allocation per wait after that).
+    private struct WaitSlot {
+        var waiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
+        var timer: LoopTimer?
+    }
+    private var reading = WaitSlot()
+    private var writing = WaitSlot()
     /// Called once on the loop when the peer goes away (used to cancel a handler task).
     var onPeerClosed: (() -> Void)?
     /// Whether a wait installs a task-cancellation handler (it costs a lock in the concurrency
@@ -85,8 +88,8 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         }
         if Self.triggerMode == .level && isOpen {
             var wanted = levelInterest
-            if readWaiter == nil { wanted &= ~GW_EPOLLIN }
-            if writeWaiter == nil { wanted &= ~GW_EPOLLOUT }
+            if reading.waiter == nil { wanted &= ~GW_EPOLLIN }
+            if writing.waiter == nil { wanted &= ~GW_EPOLLOUT }
             if peerClosed { wanted &= ~GW_EPOLLRDHUP }
             setLevelInterest(wanted)
         }
@@ -147,15 +150,16 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
                 writable = false
             }
             // An early response that arrived before this wait raised its edge already: ask the kernel.
-            if yieldsBlockedWriteToIncomingData && hasIncomingData() { throw .peerRespondedEarly }
+            if yieldsBlockedWriteToIncomingData && peekOneByte() > 0 { throw .peerRespondedEarly }
             try await wait(.write, deadline: deadline)
         }
     }
 
-    /// Whether bytes from the peer wait in the receive buffer (non-blocking `MSG_PEEK`, one syscall).
-    private func hasIncomingData() -> Bool {
+    /// Looks at the receive buffer without consuming it (non-blocking `MSG_PEEK` of one byte, one
+    /// syscall): > 0 bytes wait, 0 the peer closed, < 0 nothing yet or an error (see `errno`).
+    private func peekOneByte() -> Int {
         var byte: UInt8 = 0
-        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
     }
 
     /// Waits for a non-blocking connect to finish, then reports its outcome.
@@ -179,8 +183,7 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
         loop.assertInLoop()
         if peerClosed || !isOpen { return true }
         if !verify && !readable { return false }
-        var byte: UInt8 = 0
-        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        let n = peekOneByte()
         if n == 0 { return true }
         if n < 0 { let code = gw_errno(); return code != EAGAIN && code != EWOULDBLOCK && code != EINTR }
         return false
@@ -231,29 +234,28 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
     nonisolated(nonsending) private func suspend(_ direction: Direction, deadline: UInt64?) async -> Result<Void, SocketError> {
         let start = StallReport.enabled ? gw_monotonic_ns() : 0
         let result = await withUnsafeContinuation { (continuation: UnsafeContinuation<Result<Void, SocketError>, Never>) in
-            let timer: LoopTimer?
-            switch direction {
-            case .read:
-                assert(readWaiter == nil, "two concurrent reads on fd \(fd)")
-                readWaiter = continuation
-                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLIN) }
-                if deadline != nil && readTimer == nil {
-                    readTimer = LoopTimer(reusable: { [weak self] in self?.resume(.read, .failure(.timedOut)) })
+            if Self.triggerMode == .level { setLevelInterest(levelInterest | (direction == .read ? GW_EPOLLIN : GW_EPOLLOUT)) }
+            let timer = withSlot(direction) { slot -> LoopTimer? in
+                assert(slot.waiter == nil, "two concurrent \(direction)s on fd \(fd)")
+                slot.waiter = continuation
+                if deadline != nil && slot.timer == nil {
+                    slot.timer = LoopTimer(reusable: { [weak self] in self?.resume(direction, .failure(.timedOut)) })
                 }
-                timer = readTimer
-            case .write:
-                assert(writeWaiter == nil, "two concurrent writes on fd \(fd)")
-                writeWaiter = continuation
-                if Self.triggerMode == .level { setLevelInterest(levelInterest | GW_EPOLLOUT) }
-                if deadline != nil && writeTimer == nil {
-                    writeTimer = LoopTimer(reusable: { [weak self] in self?.resume(.write, .failure(.timedOut)) })
-                }
-                timer = writeTimer
+                return slot.timer
             }
             if let deadline, let timer { loop.arm(timer, atDeadline: deadline) }
         }
         if StallReport.enabled { reportLongWait(direction, since: start, deadline: deadline, result: result) }
         return result
+    }
+
+    /// Gives `body` the direction's wait slot to read and change.
+    @inline(__always)
+    private func withSlot<R>(_ direction: Direction, _ body: (inout WaitSlot) -> R) -> R {
+        switch direction {
+        case .read: return body(&reading)
+        case .write: return body(&writing)
+        }
     }
 
     /// Stall report: a wait that lasted longer than `StallReport.longWait`.
@@ -271,16 +273,10 @@ final class SocketChannel: EventLoopSelectable, @unchecked Sendable {
 
     /// Ends the direction's wait (if any) with `result` and stops its timer.
     private func resume(_ direction: Direction, _ result: Result<Void, SocketError>) {
-        let waiter: UnsafeContinuation<Result<Void, SocketError>, Never>?
-        switch direction {
-        case .read:
-            if let timer = readTimer, timer.isScheduled { loop.cancel(timer) }
-            waiter = readWaiter
-            readWaiter = nil
-        case .write:
-            if let timer = writeTimer, timer.isScheduled { loop.cancel(timer) }
-            waiter = writeWaiter
-            writeWaiter = nil
+        let waiter = withSlot(direction) { slot -> UnsafeContinuation<Result<Void, SocketError>, Never>? in
+            if let timer = slot.timer, timer.isScheduled { loop.cancel(timer) }
+            defer { slot.waiter = nil }
+            return slot.waiter
         }
         waiter?.resume(returning: result)
     }
